@@ -1,0 +1,103 @@
+/**
+ * The headless engine: HyperFormula (GPL-3.0, CLI and tests only) with every ALCN function registered
+ * from the same catalogue the Excel wrappers use.
+ */
+import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition, type ImplementedFunctions } from "hyperformula";
+import { CATALOGUE, invoke, messageOf, ParameterStore, type CalcContext, type CellArg, type CellScalar, type FinalOutput, type FinalScalar, type FunctionSpec, type Lang } from "../core";
+
+/** The parameters and language the engine's ALCN functions see (plugins are registered globally). */
+export const engineContext: { lang: Lang; params: ParameterStore } = { lang: "en", params: new ParameterStore() };
+
+const HF_ERROR: Record<string, ErrorType> = {
+  VALUE: ErrorType.VALUE,
+  NUM: ErrorType.NUM,
+  DIV0: ErrorType.DIV_BY_ZERO,
+  NA: ErrorType.NA,
+};
+
+type HfScalar = unknown;
+
+function fromHfScalar(v: HfScalar): CellScalar {
+  if (v === EmptyValue || v === undefined || v === null) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof CellError) return { kind: "CellError", code: `#${v.type}` };
+  if (typeof v === "object" && "val" in (v as object)) return (v as { val: number }).val;
+  return String(v);
+}
+
+function fromHfArg(v: unknown): CellArg {
+  if (v === undefined) return undefined;
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(fromHfScalar));
+  return fromHfScalar(v);
+}
+
+function toHfScalar(v: FinalScalar, lang: Lang): number | string | boolean | CellError {
+  if (typeof v === "object") return new CellError(HF_ERROR[v.code] ?? ErrorType.VALUE, messageOf(v, lang));
+  return v;
+}
+
+function methodName(spec: FunctionSpec): string {
+  return `alcn_${spec.name.replace(/\./g, "_")}`;
+}
+
+function run(spec: FunctionSpec, values: unknown[]): FinalOutput {
+  const ctx: CalcContext = engineContext;
+  return invoke(spec, values.map(fromHfArg), ctx);
+}
+
+/** The HyperFormula plugin class carrying every ALCN function of the catalogue. */
+function buildPlugin(): FunctionPluginDefinition {
+  class AlcnPlugin extends FunctionPlugin {
+    static override implementedFunctions: ImplementedFunctions = {};
+  }
+  const proto = AlcnPlugin.prototype as unknown as Record<string, unknown>;
+  for (const spec of CATALOGUE) {
+    const method = methodName(spec);
+    const parameters = spec.args.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true }));
+    AlcnPlugin.implementedFunctions[`ALCN.${spec.name}`] = {
+      method,
+      parameters,
+      vectorizationForbidden: true,
+      ...(spec.result === "array" ? { sizeOfResultArrayMethod: `${method}_size` } : {}),
+    };
+    proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+      const self = this as unknown as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
+      return self.runFunction(ast.args, state, self.metadata(`ALCN.${spec.name}`), (...values: unknown[]) => {
+        const out = run(spec, values);
+        if (Array.isArray(out)) return SimpleRangeValue.onlyValues(out.map((r) => r.map((c) => toHfScalar(c, engineContext.lang))));
+        return toHfScalar(out, engineContext.lang);
+      });
+    };
+    if (spec.result === "array") {
+      // The engine needs the result's size before evaluating it; ALCN sizes depend on argument values,
+      // so the arguments are evaluated and the function is run once here as well.
+      proto[`${method}_size`] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+        const self = this as unknown as { evaluateAst: (a: unknown, s: unknown) => unknown };
+        const values = ast.args.map((a) => (a && (a as { type?: string }).type === "EMPTY" ? undefined : self.evaluateAst(a, state)));
+        const out = run(spec, values);
+        const rows = Array.isArray(out) ? out.length : 1;
+        const cols = Array.isArray(out) ? (out[0]?.length ?? 1) : 1;
+        return { width: cols, height: rows, isRef: false };
+      };
+    }
+  }
+  return AlcnPlugin;
+}
+
+let registered = false;
+
+/** Register the ALCN plugin (and the native functions HyperFormula lacks) once per process. */
+export function registerAlcn(): void {
+  if (registered) return;
+  const plugin = buildPlugin();
+  const names = Object.keys(plugin.implementedFunctions);
+  const translations = { enGB: Object.fromEntries(names.map((n) => [n, n])) };
+  HyperFormula.registerFunctionPlugin(plugin, translations);
+  registered = true;
+}
+
+/** A fresh engine with ALCN registered. */
+export function createEngine(): HyperFormula {
+  registerAlcn();
+  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 0, smartRounding: false });
+}

@@ -1,0 +1,31 @@
+/** The `alcn` command. Every failure ends in one clear line and a non-zero exit, never a stack trace. */
+import { evaluateFormulas } from "./eval";
+
+const USAGE = `usage:
+  alcn eval "=ALCN.PROGRESS(146,105.4,100)" ["=…" …]
+  alcn recalc FILE.xlsx [--out OUT.xlsx] [--check]
+  alcn template [--lang ja|en] [--native] OUT.xlsx
+  alcn demo [--lang ja|en]`;
+
+export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n")): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case "eval":
+      if (rest.length === 0) {
+        out(USAGE);
+        return 2;
+      }
+      for (const line of evaluateFormulas(rest)) out(line);
+      return 0;
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      out(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default:
+      out(`alcn: unknown command "${cmd}"\n${USAGE}`);
+      return 2;
+  }
+}
+

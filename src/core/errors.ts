@@ -1,0 +1,85 @@
+/**
+ * Errors are values in the core, converted once at the Excel / CLI edge.
+ * Each error has an Excel code and a message id from MESSAGES (ja and en); tests assert the code.
+ */
+export type ErrorCode = "VALUE" | "NUM" | "DIV0" | "NA";
+export type Lang = "ja" | "en";
+
+export interface CalcError {
+  readonly kind: "CalcError";
+  readonly code: ErrorCode;
+  readonly id: MessageId;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** Excel's spelling of each code. */
+export const EXCEL_CODE: Record<ErrorCode, string> = {
+  VALUE: "#VALUE!",
+  NUM: "#NUM!",
+  DIV0: "#DIV/0!",
+  NA: "#N/A",
+};
+
+type Template = { ja: string; en: string };
+
+/** Every message the functions can show. {name} placeholders are filled from params. */
+export const MESSAGES = {
+  missing: { ja: "{arg} が入力されていません", en: "{arg} is missing" },
+  notNumber: { ja: "{arg} は数値ではありません（値: {value}）", en: "{arg} is not a number (value: {value})" },
+  numericText: {
+    ja: "{arg} は数値に見える文字列です（値: {value}）。全角数字・桁区切り「,」を使わず、数値で入力してください",
+    en: "{arg} is text that looks like a number (value: {value}); enter it as a number, without full-width digits or thousands separators",
+  },
+  notText: { ja: "{arg} は文字列で指定してください", en: "{arg} must be text" },
+  notBoolean: { ja: "{arg} は TRUE または FALSE で指定してください", en: "{arg} must be TRUE or FALSE" },
+  notScalar: { ja: "{arg} には単一のセルを指定してください", en: "{arg} must be a single cell, not a range" },
+  errorInput: { ja: "{arg} にエラー値 {value} が含まれています", en: "{arg} contains the error value {value}" },
+  notFinite: { ja: "{arg} が有限の数値ではありません", en: "{arg} is not a finite number" },
+  negative: { ja: "{arg} は 0 以上で指定してください（値: {value}）", en: "{arg} must be zero or more (value: {value})" },
+  notPositive: { ja: "{arg} は正の数で指定してください（値: {value}）", en: "{arg} must be greater than zero (value: {value})" },
+  outOfRange: { ja: "{arg} は {min}〜{max} の範囲で指定してください（値: {value}）", en: "{arg} must be between {min} and {max} (value: {value})" },
+  zeroDivisor: { ja: "{arg} が 0 のため割り算できません", en: "{arg} is zero, so the division is undefined" },
+  emptyRange: { ja: "{arg} に数値がありません", en: "{arg} contains no numbers" },
+  shapeMismatch: { ja: "{arg} と {other} の大きさが一致しません（{a} 個と {b} 個）", en: "{arg} and {other} differ in size ({a} and {b} values)" },
+  unknownOption: { ja: "{arg} に「{value}」は指定できません。指定できる値: {allowed}", en: "{arg} cannot be \"{value}\"; accepted values: {allowed}" },
+  overflow: { ja: "計算結果が Excel で扱える範囲を超えました", en: "the result is outside the range Excel can hold" },
+  notSet: { ja: "{what} が設定されていません。{how}", en: "{what} is not set. {how}" },
+  unknownParam: { ja: "パラメータ「{value}」はエディション {edition} にありません", en: "parameter \"{value}\" is not in edition {edition}" },
+  unpublished: { ja: "パラメータ「{value}」は未公表です（エディション {edition}）", en: "parameter \"{value}\" is not published (edition {edition})" },
+  tooManyArgs: { ja: "引数が多すぎます（最大 {max} 個）", en: "too many arguments (at most {max})" },
+  emptyResult: { ja: "結果が空です", en: "the result is empty" },
+  internal: { ja: "内部エラー: {detail}", en: "internal error: {detail}" },
+  unknownEdition: { ja: "エディション「{value}」はありません。利用できるもの: {allowed}", en: "there is no edition \"{value}\"; available: {allowed}" },
+} satisfies Record<string, Template>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function calcError(code: ErrorCode, id: MessageId, params: Record<string, string | number> = {}): CalcError {
+  return { kind: "CalcError", code, id, params };
+}
+
+export function isCalcError(v: unknown): v is CalcError {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "CalcError";
+}
+
+/** The message of an error in the user's language. */
+export function messageOf(e: CalcError, lang: Lang): string {
+  const t: Template = MESSAGES[e.id];
+  return t[lang].replace(/\{(\w+)\}/g, (_m, k: string) => {
+    const v = e.params[k];
+    return v === undefined ? `{${k}}` : String(v);
+  });
+}
+
+/** Thrown inside a computation to abort with a CalcError; caught by the function runner. */
+export class CalcAbort extends Error {
+  constructor(readonly error: CalcError) {
+    super(`${EXCEL_CODE[error.code]} ${messageOf(error, "en")}`);
+    this.name = "CalcAbort";
+  }
+}
+
+/** Abort the current computation with an error value. */
+export function fail(code: ErrorCode, id: MessageId, params: Record<string, string | number> = {}): never {
+  throw new CalcAbort(calcError(code, id, params));
+}

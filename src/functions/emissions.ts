@@ -1,0 +1,2 @@
+/* Excel wrappers for SPEC 3.2 (emissions and energy). JSDoc is the registration. */
+export {};
