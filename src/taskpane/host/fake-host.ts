@@ -1,0 +1,285 @@
+/**
+ * A workbook that lives in memory: it records every write (cells, formulas, number formats, styles,
+ * names, charts, sheets) and counts round trips exactly where the Office adapter syncs, and it computes
+ * the recorded workbook headless with HyperFormula (createEngine from the CLI: every ALCN function
+ * registered). For tests and the dev preview only — HyperFormula is GPL and never enters the add-in
+ * bundle, so only the preview entry and tests import this file.
+ */
+import type { HyperFormula } from "hyperformula";
+import { createEngine, engineContext } from "../../cli/engine";
+import type { ParamEntry } from "../../core/editions";
+import { cellRef, parseCell, parseRange, sheetPrefix } from "./a1";
+import { sheetBlock } from "./layout";
+import type { CellStyle, CellValue, ChartWrite, NameWrite, OccupiedCell, RangeData, WorkbookHost, WriteBatch, WriteOutcome } from "./types";
+
+export interface FakeCell {
+  value?: CellValue;
+  formula?: string;
+  numFmt?: string;
+  style?: CellStyle;
+}
+
+export interface FakeSheet {
+  readonly name: string;
+  readonly cells: Map<string, FakeCell>;
+  columnWidths: number[];
+}
+
+/** A computed value as the preview shows it: a number, text, boolean, an error code, or null for blank. */
+export type ComputedValue = number | string | boolean | { readonly error: string; readonly message?: string } | null;
+
+export interface FakeHostOptions {
+  /** Sheets that exist before the wizard runs: name → { ref → value or "=formula" }. */
+  readonly sheets?: Readonly<Record<string, Readonly<Record<string, CellValue>>>>;
+  readonly displayLanguage?: string;
+}
+
+export class FakeHost implements WorkbookHost {
+  readonly kind = "fake" as const;
+  readonly sheets: FakeSheet[] = [];
+  readonly names = new Map<string, NameWrite>();
+  readonly charts: ChartWrite[] = [];
+  /** Every operation in order, for tests ("sheet.add ALCN計算", "range.formulas ALCN計算!A1:F40", …). */
+  readonly log: string[] = [];
+  parameterOverrides: { values: Readonly<Record<string, ParamEntry>>; label: string } | undefined;
+  selection = { sheet: "", address: "A1" };
+  private syncs = 0;
+  private engine: HyperFormula | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly language: string | undefined;
+
+  constructor(options: FakeHostOptions = {}) {
+    const initial = options.sheets ?? { Sheet1: {} };
+    for (const [name, cells] of Object.entries(initial)) {
+      const sheet = this.addSheet(name);
+      for (const [ref, v] of Object.entries(cells)) {
+        sheet.cells.set(ref, typeof v === "string" && v.startsWith("=") ? { formula: v } : { value: v });
+      }
+    }
+    this.selection = { sheet: this.sheets[0]?.name ?? "", address: "A1" };
+    this.language = options.displayLanguage;
+  }
+
+  // ---- WorkbookHost -------------------------------------------------------------------------------
+
+  displayLanguage(): string | undefined {
+    return this.language;
+  }
+
+  syncCount(): number {
+    return this.syncs;
+  }
+
+  async readSelection(): Promise<RangeData> {
+    this.syncs++;
+    return this.rangeData(this.selection.sheet, this.selection.address);
+  }
+
+  async readRange(sheet: string, address: string): Promise<RangeData> {
+    this.syncs++;
+    return this.rangeData(sheet, address);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    this.syncs++;
+    return this.sheets.map((s) => s.name);
+  }
+
+  async findOccupied(batch: WriteBatch): Promise<OccupiedCell[]> {
+    this.syncs++;
+    const out: OccupiedCell[] = [];
+    let loaded = false;
+    for (const s of batch.sheets) {
+      const sheet = this.sheet(s.name);
+      const block = sheetBlock(s);
+      if (!sheet || !block) continue;
+      loaded = true;
+      for (const [ref, c] of sheet.cells) {
+        const p = parseCell(ref);
+        const inside = p.row >= block.box.top && p.row <= block.box.bottom && p.col >= block.box.left && p.col <= block.box.right;
+        if (inside && (c.formula !== undefined || (c.value !== undefined && c.value !== ""))) {
+          out.push({ sheet: sheet.name, ref, value: c.formula !== undefined ? this.plainValue(sheet.name, ref) : (c.value ?? null), formula: c.formula ?? null });
+        }
+      }
+    }
+    if (loaded) this.syncs++;
+    return out;
+  }
+
+  async write(batch: WriteBatch): Promise<WriteOutcome> {
+    this.syncs++; // load existing sheets and names
+    let cells = 0;
+    for (const s of batch.sheets) {
+      if (!this.sheet(s.name)) {
+        this.addSheet(s.name);
+        this.log.push(`sheet.add ${s.name}`);
+      }
+    }
+    for (const n of batch.names) {
+      if (this.names.has(n.name.toUpperCase())) this.log.push(`name.delete ${n.name}`);
+      this.names.set(n.name.toUpperCase(), n);
+      this.log.push(`name.add ${n.name} ${sheetPrefix(n.sheet)}${n.ref}`);
+    }
+    for (const s of batch.sheets) {
+      const sheet = this.sheet(s.name) as FakeSheet;
+      const block = sheetBlock(s);
+      if (!block) continue;
+      // The adapter writes the whole block: gaps become blank.
+      for (const ref of [...sheet.cells.keys()]) {
+        const p = parseCell(ref);
+        if (p.row >= block.box.top && p.row <= block.box.bottom && p.col >= block.box.left && p.col <= block.box.right) sheet.cells.delete(ref);
+      }
+      for (const c of s.cells) {
+        const ref = cellRef(parseCell(c.ref));
+        const cell: FakeCell = {};
+        if (c.formula !== undefined) cell.formula = c.formula.startsWith("=") ? c.formula : `=${c.formula}`;
+        else if (c.value !== undefined) cell.value = c.value;
+        if (c.numFmt) cell.numFmt = c.numFmt;
+        if (c.style) cell.style = c.style;
+        sheet.cells.set(ref, cell);
+        cells++;
+      }
+      if (s.columnWidths) sheet.columnWidths = [...s.columnWidths];
+      this.log.push(`range.numberFormat ${sheetPrefix(s.name)}${block.address}`);
+      this.log.push(`range.formulas ${sheetPrefix(s.name)}${block.address}`);
+      for (const run of block.styleRuns) this.log.push(`format ${run.style} ${sheetPrefix(s.name)}${run.address}`);
+    }
+    for (const c of batch.charts) {
+      this.charts.push(c);
+      this.log.push(`chart.add ${c.kind} ${sheetPrefix(c.sheet)}${c.range}`);
+    }
+    const first = batch.sheets[0];
+    if (first) this.selection = { sheet: first.name, address: "A1" };
+    this.syncs++; // everything else
+    this.invalidate();
+    return { sheets: batch.sheets.map((s) => s.name), cells, names: batch.names.length, charts: batch.charts.length };
+  }
+
+  setParameterOverrides(values: Readonly<Record<string, ParamEntry>>, label: string): void {
+    this.parameterOverrides = { values, label };
+    engineContext.params.setOverrides(values, label);
+    this.invalidate();
+  }
+
+  // ---- the recorded workbook, computed ------------------------------------------------------------
+
+  /** Re-render hook for the preview. */
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The formula text of a cell ("=…"), or undefined. */
+  formulaAt(sheet: string, ref: string): string | undefined {
+    return this.sheet(sheet)?.cells.get(cellRef(parseCell(ref)))?.formula;
+  }
+
+  cellAt(sheet: string, ref: string): FakeCell | undefined {
+    return this.sheet(sheet)?.cells.get(cellRef(parseCell(ref)));
+  }
+
+  /** The computed value of a cell (formulas evaluated by HyperFormula with ALCN registered). */
+  valueAt(sheet: string, ref: string): ComputedValue {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const engine = this.compute();
+    const id = engine.getSheetId(s.name);
+    if (id === undefined) return null;
+    const p = parseCell(ref);
+    const v = engine.getCellValue({ sheet: id, row: p.row, col: p.col });
+    if (v === null || v === undefined) return null;
+    if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+    const err = v as { value?: string; message?: string };
+    return { error: String(err.value ?? "#ERROR!"), ...(err.message ? { message: err.message } : {}) };
+  }
+
+  /** The value of a named cell. */
+  valueOfName(name: string): ComputedValue {
+    const n = this.names.get(name.toUpperCase());
+    if (!n) throw new Error(`no name ${name}`);
+    return this.valueAt(n.sheet, n.ref.split(":")[0] as string);
+  }
+
+  private plainValue(sheet: string, ref: string): CellValue | null {
+    const v = this.valueAt(sheet, ref);
+    if (v === null) return null;
+    return typeof v === "object" ? v.error : v;
+  }
+
+  private addSheet(name: string): FakeSheet {
+    const sheet: FakeSheet = { name, cells: new Map(), columnWidths: [] };
+    this.sheets.push(sheet);
+    this.invalidate();
+    return sheet;
+  }
+
+  private invalidate(): void {
+    this.engine?.destroy();
+    this.engine = undefined;
+    for (const fn of this.listeners) fn();
+  }
+
+  private compute(): HyperFormula {
+    if (this.engine) return this.engine;
+    const engine = createEngine();
+    for (const s of this.sheets) engine.addSheet(s.name);
+    for (const n of this.names.values()) {
+      engine.addNamedExpression(n.name, `=${sheetPrefix(n.sheet)}${absolute(n.ref)}`);
+    }
+    engine.batch(() => {
+      for (const s of this.sheets) {
+        const id = engine.getSheetId(s.name) as number;
+        let rows = 0;
+        let cols = 0;
+        for (const ref of s.cells.keys()) {
+          const p = parseCell(ref);
+          rows = Math.max(rows, p.row + 1);
+          cols = Math.max(cols, p.col + 1);
+        }
+        const grid: (CellValue | null)[][] = Array.from({ length: rows }, () => new Array<CellValue | null>(cols).fill(null));
+        for (const [ref, c] of s.cells) {
+          const p = parseCell(ref);
+          (grid[p.row] as (CellValue | null)[])[p.col] = c.formula ?? c.value ?? null;
+        }
+        engine.setSheetContent(id, grid);
+      }
+    });
+    this.engine = engine;
+    return engine;
+  }
+
+  private rangeData(sheet: string, address: string): RangeData {
+    const box = parseRange(address);
+    const values: (CellValue | null)[][] = [];
+    const formulas: (string | null)[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const vr: (CellValue | null)[] = [];
+      const fr: (string | null)[] = [];
+      for (let c = box.left; c <= box.right; c++) {
+        const ref = cellRef({ row: r, col: c });
+        const cell = this.sheet(sheet)?.cells.get(ref);
+        vr.push(cell ? this.plainValue(sheet, ref) : null);
+        fr.push(cell?.formula ?? (cell?.value !== undefined ? String(cell.value) : null));
+      }
+      values.push(vr);
+      formulas.push(fr);
+    }
+    return { sheet, address, values, formulas };
+  }
+
+  /** Let the preview grid select a cell. */
+  select(sheet: string, address: string): void {
+    this.selection = { sheet, address };
+  }
+}
+
+function absolute(ref: string): string {
+  return ref
+    .split(":")
+    .map((r) => cellRef(parseCell(r), true))
+    .join(":");
+}

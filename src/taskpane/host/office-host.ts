@@ -1,0 +1,184 @@
+/**
+ * The Office.js adapter: the only module of the taskpane that touches Excel / Office.
+ *
+ * Round trips: every method loads what it needs, queues all its operations and syncs once or twice,
+ * whatever the number of rows — sheetNames 1, readSelection/readRange 1, findOccupied 1–2,
+ * write 2 (load the existing sheets and names; then everything else).
+ */
+import type { ParamEntry } from "../../core/editions";
+import { addinContext } from "../../functions/runtime";
+import { columnAddress, sheetBlock, STYLE_LOOK } from "./layout";
+import type { CellValue, OccupiedCell, RangeData, WorkbookHost, WriteBatch, WriteOutcome } from "./types";
+import { cellRef } from "./a1";
+
+/** Excel.run, or a stand-in for tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+function splitAddress(full: string): { sheet: string; address: string } {
+  const i = full.lastIndexOf("!");
+  if (i < 0) return { sheet: "", address: full };
+  let sheet = full.slice(0, i);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: full.slice(i + 1) };
+}
+
+function cellValue(v: unknown): CellValue | null {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function toRangeData(sheet: string, address: string, values: unknown[][], formulas: unknown[][]): RangeData {
+  return {
+    sheet,
+    address,
+    values: values.map((r) => r.map(cellValue)),
+    formulas: formulas.map((r) => r.map((f) => (f === "" || f === null || f === undefined ? null : String(f)))),
+  };
+}
+
+export class OfficeHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  private syncs = 0;
+
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  private async sync(context: Excel.RequestContext): Promise<void> {
+    this.syncs++;
+    await context.sync();
+  }
+
+  syncCount(): number {
+    return this.syncs;
+  }
+
+  displayLanguage(): string | undefined {
+    const office = (globalThis as { Office?: typeof Office }).Office;
+    return office?.context?.displayLanguage;
+  }
+
+  setParameterOverrides(values: Readonly<Record<string, ParamEntry>>, label: string): void {
+    addinContext.params.setOverrides(values, label);
+  }
+
+  readSelection(): Promise<RangeData> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load(["address", "values", "formulas"]);
+      await this.sync(context);
+      const { sheet, address } = splitAddress(range.address);
+      return toRangeData(sheet, address, range.values, range.formulas);
+    });
+  }
+
+  readRange(sheet: string, address: string): Promise<RangeData> {
+    return this.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getRange(address);
+      range.load(["values", "formulas"]);
+      await this.sync(context);
+      return toRangeData(sheet, address, range.values, range.formulas);
+    });
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await this.sync(context);
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  findOccupied(batch: WriteBatch): Promise<OccupiedCell[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await this.sync(context);
+      const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const loaded: { sheet: string; top: number; left: number; range: Excel.Range }[] = [];
+      for (const s of batch.sheets) {
+        if (!existing.has(s.name.toLowerCase())) continue;
+        const block = sheetBlock(s);
+        if (!block) continue;
+        const range = sheets.getItem(s.name).getRange(block.address);
+        range.load(["values", "formulas"]);
+        loaded.push({ sheet: s.name, top: block.box.top, left: block.box.left, range });
+      }
+      if (loaded.length === 0) return [];
+      await this.sync(context);
+      const out: OccupiedCell[] = [];
+      for (const l of loaded) {
+        l.range.values.forEach((row, r) =>
+          row.forEach((v, c) => {
+            const f = l.range.formulas[r]?.[c];
+            const value = cellValue(v);
+            const formula = typeof f === "string" && f.startsWith("=") ? f : null;
+            if (value !== null || formula !== null) out.push({ sheet: l.sheet, ref: cellRef({ row: l.top + r, col: l.left + c }), value, formula });
+          }),
+        );
+      }
+      return out;
+    });
+  }
+
+  write(batch: WriteBatch): Promise<WriteOutcome> {
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      wb.worksheets.load("items/name");
+      wb.names.load("items/name");
+      await this.sync(context);
+      const existingSheets = new Map(wb.worksheets.items.map((s) => [s.name.toLowerCase(), s]));
+      const existingNames = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
+
+      // 1. sheets
+      const sheetOf = new Map<string, Excel.Worksheet>();
+      for (const s of batch.sheets) {
+        sheetOf.set(s.name, existingSheets.get(s.name.toLowerCase()) ?? wb.worksheets.add(s.name));
+      }
+      const sheet = (name: string): Excel.Worksheet => sheetOf.get(name) ?? existingSheets.get(name.toLowerCase()) ?? wb.worksheets.getItem(name);
+      // 2. names before formulas, so formulas never see an undefined name
+      for (const n of batch.names) {
+        if (existingNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
+        wb.names.add(n.name, sheet(n.sheet).getRange(n.ref), n.comment);
+      }
+      // 3. one block of formulas and one of number formats per sheet, then style runs
+      let cells = 0;
+      for (const s of batch.sheets) {
+        const ws = sheet(s.name);
+        const block = sheetBlock(s);
+        if (!block) continue;
+        cells += s.cells.length;
+        const range = ws.getRange(block.address);
+        range.numberFormat = block.numberFormats;
+        range.formulas = block.formulas as unknown as string[][];
+        for (const run of block.styleRuns) {
+          const look = STYLE_LOOK[run.style];
+          const fmt = ws.getRange(run.address).format;
+          if (look.bold) fmt.font.bold = true;
+          if (look.italic) fmt.font.italic = true;
+          if (look.color) fmt.font.color = look.color;
+          if (look.size) fmt.font.size = look.size;
+          if (look.fill) fmt.fill.color = look.fill;
+        }
+        s.columnWidths?.forEach((w, i) => {
+          // Excel measures column width in points; about 7 points per character at the default font.
+          ws.getRange(columnAddress(i)).format.columnWidth = w * 7;
+        });
+      }
+      // 4. charts
+      for (const c of batch.charts) {
+        const ws = sheet(c.sheet);
+        const chart = ws.charts.add(c.kind === "line" ? "Line" : "ColumnClustered", ws.getRange(c.range), c.seriesBy === "rows" ? "Rows" : "Columns");
+        chart.title.text = c.title;
+        chart.setPosition(c.topLeft, c.bottomRight);
+      }
+      const first = batch.sheets[0];
+      if (first) sheet(first.name).activate();
+      await this.sync(context);
+      return { sheets: batch.sheets.map((s) => s.name), cells, names: batch.names.length, charts: batch.charts.length };
+    });
+  }
+}
+
+/** Exported for tests. */
+export const _internal = { splitAddress };

@@ -1,0 +1,115 @@
+/**
+ * What the taskpane asks of a workbook. The Office.js adapter (office-host.ts) is the only implementation
+ * that touches Excel; the fake host (fake-host.ts) records every write and computes it headless for tests
+ * and the dev preview. Components receive a WorkbookHost through context and never see Office.
+ */
+import type { ParamEntry } from "../../core/editions";
+
+export type CellValue = number | string | boolean;
+
+/** How a written cell looks: headers bold, inputs on a pale fill, outputs bold. */
+export type CellStyle = "title" | "header" | "label" | "input" | "param" | "output" | "note";
+
+/** One cell to write. A formula starts with "=" and wins over value. */
+export interface CellWrite {
+  readonly ref: string;
+  readonly value?: CellValue;
+  readonly formula?: string;
+  readonly numFmt?: string;
+  readonly style?: CellStyle;
+}
+
+export interface SheetWrite {
+  readonly name: string;
+  readonly cells: readonly CellWrite[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths?: readonly number[];
+}
+
+/** A workbook-scope name for one cell or range, e.g. ALCN_COEFS → Parameters!$B$4:$D$4. */
+export interface NameWrite {
+  readonly name: string;
+  readonly sheet: string;
+  readonly ref: string;
+  readonly comment?: string;
+}
+
+/** A chart of a block of cells (first row = series names, first column = categories when seriesBy is columns). */
+export interface ChartWrite {
+  readonly sheet: string;
+  readonly kind: "columnClustered" | "line";
+  readonly title: string;
+  /** The data block, e.g. "A40:C45". */
+  readonly range: string;
+  readonly seriesBy: "columns" | "rows";
+  /** Top-left and bottom-right cells the chart covers, e.g. "H3", "O20". */
+  readonly topLeft: string;
+  readonly bottomRight: string;
+}
+
+/** Everything one "write" puts into the workbook. Sheets are created when missing. */
+export interface WriteBatch {
+  readonly sheets: readonly SheetWrite[];
+  readonly names: readonly NameWrite[];
+  readonly charts: readonly ChartWrite[];
+}
+
+/** A non-empty cell the batch would overwrite. */
+export interface OccupiedCell {
+  readonly sheet: string;
+  readonly ref: string;
+  readonly value: CellValue | null;
+  readonly formula: string | null;
+}
+
+export interface RangeData {
+  readonly sheet: string;
+  /** The A1 address without sheet, e.g. "B2:D5". */
+  readonly address: string;
+  readonly values: (CellValue | null)[][];
+  /** The formula text where a cell has one, else its value as Excel shows it in the formula bar. */
+  readonly formulas: (string | null)[][];
+}
+
+export interface WriteOutcome {
+  readonly sheets: readonly string[];
+  readonly cells: number;
+  readonly names: number;
+  readonly charts: number;
+}
+
+export interface WorkbookHost {
+  /** "excel" inside Office, "fake" in tests and the preview. */
+  readonly kind: "excel" | "fake";
+  /** Office's display language (e.g. "ja-JP"), undefined outside Office. */
+  displayLanguage(): string | undefined;
+  /** The current selection with its values and formulas. */
+  readSelection(): Promise<RangeData>;
+  /** Any range, e.g. ("パラメータ", "B2:D2"). */
+  readRange(sheet: string, address: string): Promise<RangeData>;
+  /** The worksheet names in tab order. */
+  sheetNames(): Promise<string[]>;
+  /**
+   * The non-empty cells a batch would overwrite, on sheets that already exist (over each sheet's
+   * written block, so gaps inside the block count too). New sheets have none.
+   */
+  findOccupied(batch: WriteBatch): Promise<OccupiedCell[]>;
+  /** Write the batch: create missing sheets, cells, number formats, styles, names (replacing same-named), charts. */
+  write(batch: WriteBatch): Promise<WriteOutcome>;
+  /** Make the shared runtime's functions use these parameters (the Parameters sheet's named cells). */
+  setParameterOverrides(values: Readonly<Record<string, ParamEntry>>, label: string): void;
+  /** How many round trips to the workbook (context.sync() calls) so far. */
+  syncCount(): number;
+}
+
+/** A name for a new sheet that no existing sheet has: base, else "base (2)", "base (3)" … (Excel limit 31 chars, case-insensitive). */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const clean = base.replace(/[\\/?*[\]:]/g, "_").slice(0, 31) || "Sheet";
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
