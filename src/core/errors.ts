@@ -49,6 +49,22 @@ export const MESSAGES = {
   tooManyArgs: { ja: "引数が多すぎます（最大 {max} 個）", en: "too many arguments (at most {max})" },
   emptyResult: { ja: "結果が空です", en: "the result is empty" },
   internal: { ja: "内部エラー: {detail}", en: "internal error: {detail}" },
+  tooFewRows: {
+    ja: "回帰に使えるデータが {n} 行しかありません（係数 {p} 個には {p} 行以上が必要です）",
+    en: "only {n} usable rows for the regression; {p} coefficients need at least {p} rows",
+  },
+  collinear: {
+    ja: "説明変数の {column} 列目がほかの列（または定数項）の一次結合になっているため、回帰係数が一意に決まりません。その列を除いてください",
+    en: "regressor column {column} is a linear combination of the other columns (or the intercept), so the coefficients are not unique; remove that column",
+  },
+  blankCell: {
+    ja: "{arg} の {pos} 番目のセルが空白です。回帰のデータに空白は使えません",
+    en: "cell {pos} of {arg} is blank; regression data cannot contain blanks",
+  },
+  notVector: { ja: "{arg} には 1 行または 1 列の範囲を指定してください", en: "{arg} must be a single row or a single column" },
+  allZeroWeights: { ja: "{arg} がすべて 0 です", en: "{arg} are all zero" },
+  statsFiller: { ja: "この位置には値がありません（LINEST の統計ブロックと同じ #N/A）", en: "no value at this position (the #N/A filler of LINEST's statistics block)" },
+  noIntercept: { ja: "定数項なし（intercept = FALSE）で当てはめたため、b0 の標準誤差はありません", en: "fitted without intercept (intercept = FALSE), so b0 has no standard error" },
   unknownEdition: { ja: "エディション「{value}」はありません。利用できるもの: {allowed}", en: "there is no edition \"{value}\"; available: {allowed}" },
 } satisfies Record<string, Template>;
 
