@@ -66,6 +66,17 @@ export const MESSAGES = {
   statsFiller: { ja: "この位置には値がありません（LINEST の統計ブロックと同じ #N/A）", en: "no value at this position (the #N/A filler of LINEST's statistics block)" },
   noIntercept: { ja: "定数項なし（intercept = FALSE）で当てはめたため、b0 の標準誤差はありません", en: "fitted without intercept (intercept = FALSE), so b0 has no standard error" },
   unknownEdition: { ja: "エディション「{value}」はありません。利用できるもの: {allowed}", en: "there is no edition \"{value}\"; available: {allowed}" },
+  // emissions, follow-up, circular (SPEC 3.2–3.4)
+  unknownFuel: { ja: "燃料「{value}」は使用できません。使用できる燃料: {allowed}", en: "unknown fuel \"{value}\"; accepted fuels: {allowed}" },
+  fuelNotInEdition: {
+    ja: "燃料「{value}」の係数はエディション {edition} にありません（この版に掲載されていない燃料です）",
+    en: "edition {edition} has no factor for the fuel \"{value}\" (that version does not list it)",
+  },
+  factorNotNumber: { ja: "パラメータ「{value}」の値が数値ではありません（エディション {edition}）", en: "parameter \"{value}\" is not a number (edition {edition})" },
+  logOfZero: {
+    ja: "{arg} が 0 です。LMDI 法は対数を使うため、すべての値が正である必要があります（method \"simple\" も参照）",
+    en: "{arg} is zero; the LMDI method takes logarithms, so every value must be greater than zero (see method \"simple\")",
+  },
 } satisfies Record<string, Template>;
 
 export type MessageId = keyof typeof MESSAGES;
