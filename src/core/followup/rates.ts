@@ -43,3 +43,33 @@ export const PROGRESS: FunctionSpec = {
   ],
   compute: ([base, actual, target]) => progress(base as D, actual as D, target as D),
 };
+
+/** カバー率 = participants ÷ (total − excluded), as a fraction. Not clamped: above 1 means the inputs disagree. */
+export function coverage(participants: D, total: D, excluded?: D): D {
+  const base = excluded === undefined ? total : total.minus(excluded);
+  if (base.isZero()) fail("DIV0", "zeroDivisor", { arg: excluded === undefined ? "total" : "total − excluded" });
+  if (base.isNegative()) fail("NUM", "notPositive", { arg: "total − excluded", value: base.toString() });
+  return participants.div(base);
+}
+
+export const COVERAGE: FunctionSpec = {
+  name: "COVERAGE",
+  description: {
+    en: "Coverage: participants ÷ (total − excluded), as a fraction (e.g. the plan's share of the industry's production).",
+    ja: "カバー率：参加企業の値 ÷（業界全体 − 対象外）。割合で返します（例：サッシ業界を除く生産量に対する比率）。",
+  },
+  result: "scalar",
+  args: [
+    { name: "participants", ja: "参加企業", type: "number", domain: "nonNegative", description: { en: "The participating companies' total (e.g. production, t).", ja: "計画参加企業の合計（生産量 t など）。" } },
+    { name: "total", ja: "業界全体", type: "number", domain: "nonNegative", description: { en: "The whole industry's total, in the same unit.", ja: "業界全体の合計（同じ単位）。" } },
+    {
+      name: "excluded",
+      ja: "対象外",
+      type: "number",
+      domain: "nonNegative",
+      optional: true,
+      description: { en: "Part of the total outside the scope (e.g. the sash industry); default 0.", ja: "対象外とする部分（例：サッシ業界）。省略時は 0。" },
+    },
+  ],
+  compute: ([participants, total, excluded]) => coverage(participants as D, total as D, excluded as D | undefined),
+};
