@@ -2,7 +2,7 @@
  * The headless engine: HyperFormula (GPL-3.0, CLI and tests only) with every ALCN function registered
  * from the same catalogue the Excel wrappers use.
  */
-import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition, type ImplementedFunctions } from "hyperformula";
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition, type ImplementedFunctions } from "hyperformula";
 import { CATALOGUE, invoke, messageOf, ParameterStore, type CalcContext, type CellArg, type CellScalar, type FinalOutput, type FinalScalar, type FunctionSpec, type Lang } from "../core";
 
 /** The parameters and language the engine's ALCN functions see (plugins are registered globally). */
@@ -77,7 +77,8 @@ function buildPlugin(): FunctionPluginDefinition {
         const out = run(spec, values);
         const rows = Array.isArray(out) ? out.length : 1;
         const cols = Array.isArray(out) ? (out[0]?.length ?? 1) : 1;
-        return { width: cols, height: rows, isRef: false };
+        // HyperFormula calls methods on the size (isScalar), so it must be a real ArraySize.
+        return new ArraySize(cols, rows);
       };
     }
   }
