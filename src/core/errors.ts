@@ -66,6 +66,19 @@ export const MESSAGES = {
   statsFiller: { ja: "この位置には値がありません（LINEST の統計ブロックと同じ #N/A）", en: "no value at this position (the #N/A filler of LINEST's statistics block)" },
   noIntercept: { ja: "定数項なし（intercept = FALSE）で当てはめたため、b0 の標準誤差はありません", en: "fitted without intercept (intercept = FALSE), so b0 has no standard error" },
   unknownEdition: { ja: "エディション「{value}」はありません。利用できるもの: {allowed}", en: "there is no edition \"{value}\"; available: {allowed}" },
+  // benchmark (SPEC 3.1, 3.5)
+  regNotSet: {
+    ja: "回帰式の係数が設定されていません（{value}）。パラメータシートに入力するか、引数 coefs・avg_size・avg_charges・form で指定してください",
+    en: "regression coefficients are not set ({value}); enter them on the Parameters sheet or pass coefs, avg_size, avg_charges and form as arguments",
+  },
+  paramType: { ja: "パラメータ「{value}」の値の型が正しくありません（{expected} が必要）", en: "parameter \"{value}\" has the wrong type ({expected} expected)" },
+  notInteger: { ja: "{arg} は整数で指定してください（値: {value}）", en: "{arg} must be a whole number (value: {value})" },
+  yearOutsidePath: { ja: "{arg} {value}年度は BM 推移の期間（{min}〜{max}年度）の外です", en: "{arg} FY{value} is outside the benchmark path FY{min}–FY{max}" },
+  yearOrder: { ja: "{arg}（{value}）は {other}（{max}）より前の年度にしてください", en: "{arg} ({value}) must be earlier than {other} ({max})" },
+  priceYear: { ja: "上下限価格は {min}年度からです（値: {value}）", en: "the price band starts in FY{min} (value: {value})" },
+  noUsableYear: { ja: "{arg} に使える年度がありません（すべて休止・空白です）", en: "{arg} has no usable year (every year is not operating or blank)" },
+  noPreviousYear: { ja: "災害の年度（{value} 番目）に使う前年度の値がありません", en: "the disaster year (entry {value}) has no previous year's value to use" },
+  multipleOpening: { ja: "{arg} で新設（opening）を指定できるのは1つの年度だけです", en: "{arg} can mark only one year as opening" },
   // emissions, follow-up, circular (SPEC 3.2–3.4)
   unknownFuel: { ja: "燃料「{value}」は使用できません。使用できる燃料: {allowed}", en: "unknown fuel \"{value}\"; accepted fuels: {allowed}" },
   fuelNotInEdition: {

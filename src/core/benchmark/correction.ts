@@ -1,0 +1,245 @@
+/**
+ * The furnace correction of the draft (炉サイズ・チャージ数を考慮した補正係数), SPEC 3.1:
+ *   CORRFACTOR  CF = f(avg_size, avg_charges) / f(size, charges)
+ *   COMPANYCF   Σ Eᵢ·CFᵢ / Σ Eᵢ (emission-weighted: docs/decisions/101-company-cf-weighting.md)
+ *   UPINTENSITY emissions / semi-product production × cf
+ * f is the industry regression (forms.ts). Omitted coefs / averages / form come from the active parameter
+ * set — bm.reg.coefs, bm.reg.avg_size, bm.reg.avg_charges, bm.reg.form — which a workbook's Parameters
+ * sheet fills through ParameterStore.setOverrides; none set → #N/A saying how to set them. Form defaults
+ * to "linear" like REGFIT (docs/decisions/102-default-regression-form.md). One regressor: charges blank.
+ */
+import { D } from "../decimal";
+import { fail } from "../errors";
+import { cellNumber, cellsOf } from "../input";
+import type { CalcContext, FunctionSpec, ArgSpec } from "../spec";
+import type { CellArg } from "../values";
+import { evaluateForm, isRegForm, REG_FORMS, type RegForm } from "./forms";
+import { paramListOrUndefined, paramNumberOrUndefined, paramTextOrUndefined } from "./parameters-fn";
+
+/** The regression the correction uses: form, coefficients (b0 first) and the industry-average furnace. */
+export interface Regression {
+  readonly form: RegForm;
+  readonly coefs: D[];
+  /** [avg_size] with one regressor, [avg_size, avg_charges] with two. */
+  readonly avg: D[];
+}
+
+export const REG_PARAM = {
+  coefs: "bm.reg.coefs",
+  avgSize: "bm.reg.avg_size",
+  avgCharges: "bm.reg.avg_charges",
+  form: "bm.reg.form",
+} as const;
+
+/** Fill each omitted part from the active parameter set; anything still missing → #N/A naming the parameters. */
+export function resolveRegression(
+  ctx: CalcContext,
+  twoRegressors: boolean,
+  coefs: D[] | undefined,
+  avgSize: D | undefined,
+  avgCharges: D | undefined,
+  form: string | undefined,
+): Regression {
+  const c = coefs ?? paramListOrUndefined(ctx, REG_PARAM.coefs);
+  const s = avgSize ?? paramNumberOrUndefined(ctx, REG_PARAM.avgSize);
+  const h = twoRegressors ? (avgCharges ?? paramNumberOrUndefined(ctx, REG_PARAM.avgCharges)) : undefined;
+  const missing: string[] = [];
+  if (c === undefined || c.length === 0) missing.push(REG_PARAM.coefs);
+  if (s === undefined) missing.push(REG_PARAM.avgSize);
+  if (twoRegressors && h === undefined) missing.push(REG_PARAM.avgCharges);
+  if (missing.length > 0) fail("NA", "regNotSet", { value: missing.join(", ") });
+  let f: RegForm = "linear";
+  const fText = form ?? paramTextOrUndefined(ctx, REG_PARAM.form);
+  if (fText !== undefined) {
+    const key = fText.normalize("NFKC").toLowerCase();
+    if (!isRegForm(key)) fail("VALUE", "unknownOption", { arg: "form", value: fText, allowed: REG_FORMS.join(", ") });
+    f = key;
+  }
+  return { form: f, coefs: c as D[], avg: twoRegressors ? [s as D, h as D] : [s as D] };
+}
+
+/** f(x), which must be positive for a ratio of intensities. */
+function fPositive(reg: Regression, x: D[], what: string): D {
+  const y = evaluateForm(reg.form, reg.coefs, x);
+  if (!y.gt(0)) fail("NUM", "notPositive", { arg: what, value: y.toString() });
+  return y;
+}
+
+/** f at the industry-average furnace. */
+export function fAverage(reg: Regression): D {
+  return fPositive(reg, reg.avg, "f(avg_size, avg_charges)");
+}
+
+/** CF of one furnace: f(avg) / f(own). x = [size] or [size, charges]. */
+export function corrFactor(reg: Regression, x: D[], fAvg: D = fAverage(reg)): D {
+  return fAvg.div(fPositive(reg, x, "f(size, charges)"));
+}
+
+/** Σ Eᵢ·CFᵢ / Σ Eᵢ over the furnaces. */
+export function companyCf(reg: Regression, rows: readonly { x: D[]; e: D }[]): D {
+  const fAvg = fAverage(reg);
+  let sumE = new D(0);
+  let sumEw = new D(0);
+  for (const r of rows) {
+    sumE = sumE.add(r.e);
+    if (!r.e.isZero()) sumEw = sumEw.add(r.e.div(fPositive(reg, r.x, "f(size, charges)")));
+    else fPositive(reg, r.x, "f(size, charges)");
+  }
+  if (sumE.isZero()) fail("DIV0", "zeroDivisor", { arg: "emissions (total)" });
+  return sumEw.mul(fAvg).div(sumE);
+}
+
+const regArgs: readonly ArgSpec[] = [
+  {
+    name: "coefs",
+    ja: "係数",
+    type: "numbers",
+    optional: true,
+    description: { en: "Regression coefficients b0, b1 … (default bm.reg.coefs).", ja: "回帰係数 b0, b1 …（省略時 bm.reg.coefs）。" },
+  },
+  {
+    name: "avg_size",
+    ja: "平均炉サイズ",
+    type: "number",
+    optional: true,
+    domain: "nonNegative",
+    description: { en: "Industry-average furnace size, t (default bm.reg.avg_size).", ja: "業界平均の炉サイズ（t。省略時 bm.reg.avg_size）。" },
+  },
+  {
+    name: "avg_charges",
+    ja: "平均チャージ数",
+    type: "number",
+    optional: true,
+    domain: "nonNegative",
+    description: { en: "Industry-average charges per hour (default bm.reg.avg_charges).", ja: "業界平均のチャージ数（回/時。省略時 bm.reg.avg_charges）。" },
+  },
+  {
+    name: "form",
+    ja: "回帰式の形",
+    type: "text",
+    optional: true,
+    options: REG_FORMS,
+    description: {
+      en: "\"linear\", \"log\", \"power\" or \"poly2\"…\"poly10\" (default bm.reg.form, else \"linear\").",
+      ja: "\"linear\"、\"log\"、\"power\"、\"poly2\"〜\"poly10\"（省略時 bm.reg.form、未設定なら \"linear\"）。",
+    },
+  },
+];
+
+export const CORRFACTOR: FunctionSpec = {
+  name: "CORRFACTOR",
+  description: {
+    en: "Furnace correction factor: f(avg_size, avg_charges) ÷ f(size, charges) of the industry regression.",
+    ja: "炉サイズ・チャージ数の補正係数：回帰式による 業界平均の炉の排出原単位 ÷ この炉の排出原単位。",
+  },
+  result: "scalar",
+  args: [
+    { name: "size", ja: "炉サイズ", type: "number", domain: "nonNegative", description: { en: "Furnace size (capacity, t).", ja: "炉サイズ（容量、t）。" } },
+    {
+      name: "charges",
+      ja: "チャージ数",
+      type: "number",
+      optional: true,
+      domain: "nonNegative",
+      description: { en: "Charges (casts per hour); blank for a one-regressor equation.", ja: "チャージ数（時間当たりの鋳造回数）。説明変数が1つの回帰式では空白。" },
+    },
+    ...regArgs,
+  ],
+  compute: ([size, charges, coefs, avgSize, avgCharges, form], ctx) => {
+    const two = charges !== undefined;
+    const reg = resolveRegression(ctx, two, coefs as D[] | undefined, avgSize as D | undefined, avgCharges as D | undefined, form as string | undefined);
+    return corrFactor(reg, two ? [size as D, charges as D] : [size as D]);
+  },
+};
+
+/** Read one furnace column keeping blanks (undefined); negatives → #NUM!. */
+function column(arg: string, raw: CellArg): (D | undefined)[] {
+  return cellsOf(raw).map((c) => {
+    const v = cellNumber(arg, c);
+    if (v !== undefined && v.lt(0)) fail("NUM", "negative", { arg, value: v.toString() });
+    return v;
+  });
+}
+
+function isOmitted(v: unknown): boolean {
+  return v === undefined || v === null || v === "";
+}
+
+/**
+ * The furnace table: rows where every cell is blank are skipped (a generous selection); a row with some
+ * blank cells is #VALUE! (a blank is missing, not zero).
+ */
+export function furnaceRows(rawSizes: CellArg, rawCharges: CellArg | undefined, rawE: CellArg): { rows: { x: D[]; e: D }[]; two: boolean } {
+  const sizes = column("sizes", rawSizes);
+  const two = !isOmitted(rawCharges);
+  const charges = two ? column("charges", rawCharges as CellArg) : undefined;
+  const es = column("emissions", rawE);
+  if (charges && charges.length !== sizes.length) fail("VALUE", "shapeMismatch", { arg: "charges", other: "sizes", a: charges.length, b: sizes.length });
+  if (es.length !== sizes.length) fail("VALUE", "shapeMismatch", { arg: "emissions", other: "sizes", a: es.length, b: sizes.length });
+  const rows: { x: D[]; e: D }[] = [];
+  for (let i = 0; i < sizes.length; i++) {
+    const s = sizes[i];
+    const h = charges?.[i];
+    const e = es[i];
+    if (s === undefined && h === undefined && e === undefined) continue;
+    const where = ` (${i + 1})`;
+    if (s === undefined) fail("VALUE", "missing", { arg: `sizes${where}` });
+    if (two && h === undefined) fail("VALUE", "missing", { arg: `charges${where}` });
+    if (e === undefined) fail("VALUE", "missing", { arg: `emissions${where}` });
+    rows.push({ x: two ? [s, h as D] : [s], e });
+  }
+  if (rows.length === 0) fail("NUM", "emptyRange", { arg: "sizes" });
+  return { rows, two };
+}
+
+export const COMPANYCF: FunctionSpec = {
+  name: "COMPANYCF",
+  description: {
+    en: "Company correction factor from its furnaces: Σ emissions × CF ÷ Σ emissions.",
+    ja: "各社ごとの補正係数：炉ごとの補正係数を排出量で加重平均（Σ 排出量 × CF ÷ Σ 排出量）。",
+  },
+  result: "scalar",
+  args: [
+    { name: "sizes", ja: "炉サイズ", type: "raw", description: { en: "Size of each furnace (t).", ja: "各炉の炉サイズ（t）。" } },
+    {
+      name: "charges",
+      ja: "チャージ数",
+      type: "raw",
+      optional: true,
+      description: { en: "Charges per hour of each furnace; blank for a one-regressor equation.", ja: "各炉のチャージ数。説明変数が1つの回帰式では空白。" },
+    },
+    { name: "emissions", ja: "排出量", type: "raw", description: { en: "Emissions of each furnace (t-CO2).", ja: "各炉の排出量（t-CO2）。" } },
+    ...regArgs,
+  ],
+  compute: ([rawS, rawC, rawE, coefs, avgSize, avgCharges, form], ctx) => {
+    if (isOmitted(rawS)) fail("VALUE", "missing", { arg: "sizes" });
+    if (isOmitted(rawE)) fail("VALUE", "missing", { arg: "emissions" });
+    const { rows, two } = furnaceRows(rawS as CellArg, rawC as CellArg | undefined, rawE as CellArg);
+    const reg = resolveRegression(ctx, two, coefs as D[] | undefined, avgSize as D | undefined, avgCharges as D | undefined, form as string | undefined);
+    return companyCf(reg, rows);
+  },
+};
+
+export const UPINTENSITY: FunctionSpec = {
+  name: "UPINTENSITY",
+  description: {
+    en: "Upstream intensity: emissions ÷ semi-product production × cf (t-CO2/t).",
+    ja: "上工程の排出原単位：排出量 ÷ 半製品の生産量 × 補正係数（t-CO2/t）。",
+  },
+  result: "scalar",
+  args: [
+    { name: "emissions", ja: "排出量", type: "number", domain: "nonNegative", description: { en: "Upstream emissions (t-CO2).", ja: "上工程の排出量（t-CO2）。" } },
+    {
+      name: "semi_production",
+      ja: "半製品生産量",
+      type: "number",
+      domain: "nonNegative",
+      description: { en: "Semi-product (slab, billet) production (t).", ja: "半製品（スラブ、ビレット）の生産量（t）。" },
+    },
+    { name: "cf", ja: "補正係数", type: "number", domain: "positive", description: { en: "The company's correction factor (COMPANYCF).", ja: "各社ごとの補正係数（COMPANYCF）。" } },
+  ],
+  compute: ([e, p, cf]) => {
+    if ((p as D).isZero()) fail("DIV0", "zeroDivisor", { arg: "semi_production" });
+    return (e as D).div(p as D).mul(cf as D);
+  },
+};
