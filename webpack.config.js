@@ -197,3 +197,8 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+// For the tests (test/build, test/manifest).
+module.exports.FUNCTION_FILES = FUNCTION_FILES;
+module.exports.manifestTransform = manifestTransform;
+module.exports.OFFICE_CDN = OFFICE_CDN;
