@@ -1,0 +1,22 @@
+/** Workbook plans: pure descriptions of the generated workbooks (allowance, follow-up), rendered by the taskpane host and the CLI. */
+import { buildAllowancePlan, type AllowanceInputs, type AllowancePlan } from "./allowance";
+import { DEMO_ALLOWANCE, DEMO_FOLLOWUP } from "./demo";
+import { buildFollowupPlan, type FollowupInputs } from "./followup";
+import type { Lang, WorkbookMode } from "./plan";
+
+export * from "./plan";
+export * from "./allowance";
+export * from "./followup";
+export { DEMO_ALLOWANCE, DEMO_FOLLOWUP } from "./demo";
+export { SHEET_NAMES, sheetName, modeStatement } from "./labels";
+
+/** The template workbook: the allowance workbook followed by the follow-up sheet. */
+export function buildTemplatePlan(
+  options: { mode: WorkbookMode; lang: Lang },
+  allowance: AllowanceInputs = DEMO_ALLOWANCE,
+  followup: FollowupInputs = DEMO_FOLLOWUP,
+): AllowancePlan {
+  const plan = buildAllowancePlan(allowance, options);
+  const f = buildFollowupPlan(followup, options);
+  return { ...plan, sheets: [...plan.sheets, f.sheet] };
+}
