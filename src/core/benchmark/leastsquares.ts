@@ -3,10 +3,10 @@
  * REGPREDICT's fits and the CLI's native LINEST/LOGEST.
  *
  * Method (docs/decisions/150-regression.md): the augmented cross-product matrix
- * [1 X y]ᵀ W [1 X y] is accumulated in DWide. Cell values are short decimals (≤ 17 significant
- * digits), so every product and every running sum is exact at 100 digits for any realistic n; the
- * normal equations are therefore the *exact* normal equations, not the rounded double ones whose
- * condition number squares. They are then solved by the sweep operator (Gauss–Jordan on the
+ * [1 X y]ᵀ W [1 X y] is accumulated exactly in BigInt (each column over a common power of ten;
+ * cell values are short decimals, ≤ 17 significant digits) and rounded once to 100 digits. These
+ * are the *exact* normal equations of the data, not the rounded double ones whose condition number
+ * squares. They are then solved by the sweep operator (Gauss–Jordan on the
  * symmetric matrix) at 100 digits, intercept first, which yields in one pass the coefficients,
  * (XᵀWX)⁻¹ for the standard errors, the residual sum of squares and the centred total sum of
  * squares. A conditioning of 10⁶⁰ still leaves 40 correct digits; NIST Filip (the hardest StRD set)
@@ -55,39 +55,65 @@ export const COLLINEAR_TOLERANCE = new DWide("1e-60");
 const ZERO = new DWide(0);
 const ONE = new DWide(1);
 
+/** A decimal as an integer mantissa and a power of ten: v = m × 10^exp (exact). */
+export function scaledOf(v: DWide): { m: bigint; exp: number } {
+  if (v.isZero()) return { m: 0n, exp: 0 };
+  if (!v.isFinite()) throw new Error("non-finite value in least squares");
+  let digits = String(v.d[0]);
+  for (let i = 1; i < v.d.length; i++) digits += String(v.d[i]).padStart(7, "0");
+  const trimmed = digits.replace(/0+$/, "");
+  const m = BigInt(trimmed);
+  return { m: v.s < 0 ? -m : m, exp: v.e - (digits.length - 1) + (digits.length - trimmed.length) };
+}
+
+const POW10: bigint[] = [1n];
+function pow10(k: number): bigint {
+  for (let i = POW10.length; i <= k; i++) POW10.push((POW10[i - 1] as bigint) * 10n);
+  return POW10[k] as bigint;
+}
+
+/** A column of decimals over one common power of ten: v_i = num_i × 10^scale, exactly. */
+function scaledColumn(values: readonly DWide[]): { num: bigint[]; scale: number } {
+  const parts = values.map(scaledOf);
+  let scale = Infinity;
+  for (const p of parts) if (p.m !== 0n && p.exp < scale) scale = p.exp;
+  if (scale === Infinity) scale = 0;
+  return { num: parts.map((p) => (p.m === 0n ? 0n : p.m * pow10(p.exp - scale))), scale };
+}
+
 /**
- * The upper triangle of the augmented cross-product matrix, as a full symmetric (m × m) array,
+ * The augmented cross-product matrix [1 X y]ᵀ W [1 X y] as a full symmetric m × m array,
  * m = p + 1 with p = k + (intercept ? 1 : 0); the last row/column is y.
+ * Every column is put over a common power of ten and the sums are accumulated in BigInt, so they
+ * are exact; each sum is then rounded once to 100 digits.
  */
 export function crossProducts(input: LsqInput): DWide[][] {
   const { rows, y, weights, intercept } = input;
   const n = rows.length;
   const k = n > 0 ? (rows[0] as readonly DWide[]).length : 0;
   const m = k + (intercept ? 1 : 0) + 1;
-  // Row-major upper triangle accumulators.
-  const acc: DWide[] = new Array<DWide>((m * (m + 1)) / 2).fill(ZERO);
-  const z: DWide[] = new Array<DWide>(m);
+  const cols: { num: bigint[]; scale: number }[] = [];
+  if (intercept) cols.push({ num: new Array<bigint>(n).fill(1n), scale: 0 });
+  for (let j = 0; j < k; j++) cols.push(scaledColumn(rows.map((r) => r[j] as DWide)));
+  cols.push(scaledColumn(y));
+  const w = weights ? scaledColumn(weights) : undefined;
+  const acc: bigint[] = new Array<bigint>((m * (m + 1)) / 2).fill(0n);
+  const z: bigint[] = new Array<bigint>(m).fill(0n);
   for (let i = 0; i < n; i++) {
-    const row = rows[i] as readonly DWide[];
-    let c = 0;
-    if (intercept) z[c++] = ONE;
-    for (let j = 0; j < k; j++) z[c++] = row[j] as DWide;
-    z[c] = y[i] as DWide;
-    const w = weights?.[i];
+    for (let a = 0; a < m; a++) z[a] = (cols[a] as { num: bigint[] }).num[i] as bigint;
+    const wi = w ? (w.num[i] as bigint) : 1n;
     let t = 0;
     for (let a = 0; a < m; a++) {
-      const za = w ? (z[a] as DWide).mul(w) : (z[a] as DWide);
-      for (let b = a; b < m; b++) {
-        acc[t] = (acc[t] as DWide).add(za.mul(z[b] as DWide));
-        t++;
-      }
+      const za = w ? (z[a] as bigint) * wi : (z[a] as bigint);
+      for (let b = a; b < m; b++) acc[t] = (acc[t++] as bigint) + za * (z[b] as bigint);
     }
   }
   const full: DWide[][] = Array.from({ length: m }, () => new Array<DWide>(m).fill(ZERO));
   let t = 0;
   for (let a = 0; a < m; a++) {
     for (let b = a; b < m; b++) {
-      const v = acc[t++] as DWide;
+      const scale = (cols[a] as { scale: number }).scale + (cols[b] as { scale: number }).scale + (w ? w.scale : 0);
+      const v = new DWide(`${(acc[t++] as bigint).toString()}e${scale}`);
       (full[a] as DWide[])[b] = v;
       (full[b] as DWide[])[a] = v;
     }

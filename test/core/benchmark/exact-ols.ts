@@ -65,7 +65,6 @@ export function exactOls(rows: readonly (readonly Q[])[], y: readonly Q[], inter
   const design = rows.map((r) => (intercept ? [new Q(1n), ...r] : [...r]));
   const p = design[0]?.length ?? 0;
   const n = design.length;
-  const zero = new Q(0n);
   // Put each column (and y) over one common denominator so that the sums are plain BigInt sums.
   const common = (vals: readonly Q[]): { num: bigint[]; den: bigint } => {
     const den = vals.reduce((l, v) => (l % v.d === 0n ? l : (l * v.d) / gcd(l, v.d)), 1n);
