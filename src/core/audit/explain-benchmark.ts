@@ -30,8 +30,9 @@ function step(steps: AuditStep[], ja: string, en: string, value: number | string
 
 /** One or two regressors: [size] when charges is blank, else [size, charges]. */
 function ownX(args: readonly CellArg[]): number[] {
-  const size = need(args[0]);
-  const charges = plainNumber(args[1]);
+  const size = nonNeg(need(args[0]));
+  const c = plainNumber(args[1]);
+  const charges = c === undefined ? undefined : nonNeg(c);
   return charges === undefined ? [size] : [size, charges];
 }
 
@@ -76,12 +77,27 @@ const COMPANYCF: Explainer = {
   },
   source: src("割当量の算定式（案）", "Allocation formula (draft)", SPEC("3.1 COMPANYCF")),
   recompute(args, env, steps) {
-    const sizes = plainVector(args[0]);
-    const emissions = plainVector(args[2]);
-    if (!sizes || !emissions) throw new PlainError("VALUE");
-    const charges = plainVector(args[1]);
+    if (!given(args, 0) || !given(args, 2)) throw new PlainError("VALUE");
+    const two = given(args, 1);
+    const rs = plainVectorKeep(args[0]);
+    const rc = two ? plainVectorKeep(args[1]) : undefined;
+    const re = plainVectorKeep(args[2]);
+    if (re.length !== rs.length || (rc && rc.length !== rs.length)) throw new PlainError("VALUE");
+    for (const v of [...rs, ...(rc ?? []), ...re]) if (v !== undefined) nonNeg(v);
+    // rows that are blank throughout are skipped; a row with some blanks is an error
+    const sizes: number[] = [];
+    const charges: number[] | undefined = rc ? [] : undefined;
+    const emissions: number[] = [];
+    for (let i = 0; i < rs.length; i++) {
+      const row = [rs[i], rc?.[i], re[i]];
+      if (row.every((v) => v === undefined)) continue;
+      if (rs[i] === undefined || re[i] === undefined || (rc && rc[i] === undefined)) throw new PlainError("VALUE");
+      sizes.push(rs[i] as number);
+      charges?.push(rc?.[i] as number);
+      emissions.push(re[i] as number);
+    }
     const n = sizes.length;
-    if (emissions.length !== n || (charges && charges.length !== n)) throw new PlainError("VALUE");
+    if (n === 0) throw new PlainError("NUM");
     const setup = regSetup(args, 3, 6, env);
     const avg = [average(args, 4, "bm.reg.avg_size", env)];
     if (charges) avg.push(average(args, 5, "bm.reg.avg_charges", env));
@@ -89,7 +105,6 @@ const COMPANYCF: Explainer = {
     step(steps, "回帰式の形", "regression form", setup.formName);
     step(steps, "f(平均)", "f(avg)", fa);
     if (!(fa > 0)) throw new PlainError("NUM");
-    for (const e of emissions) nonNeg(e);
     const total = sum(emissions);
     step(steps, "Σ 排出量", "Σ emissions", total);
     const weighted: number[] = [];
@@ -132,7 +147,7 @@ const UPINTENSITY: Explainer = {
     const e = nonNeg(need(args[0]));
     const p = nonNeg(need(args[1]));
     const cf = need(args[2]);
-    if (cf < 0) throw new PlainError("NUM");
+    if (!(cf > 0)) throw new PlainError("NUM");
     if (p === 0) throw new PlainError("DIV0");
     const raw = e / p;
     step(steps, "補正前の原単位（排出量 ÷ 生産量）", "raw intensity (emissions ÷ production)", raw);
@@ -147,10 +162,12 @@ function products(tArg: CellArg, aArg: CellArg, side: { ja: string; en: string }
   const t = plainVector(tArg);
   const a = plainVector(aArg);
   if (!t || !a) throw new PlainError("VALUE");
-  if (t.length !== a.length) throw new PlainError("VALUE");
   for (const x of a) nonNeg(x);
   for (const x of t) nonNeg(x);
-  const terms = t.map((ti, i) => ti * (a[i] as number));
+  // one value against a range pairs with every entry (one target for all product types)
+  if (t.length !== a.length && t.length !== 1 && a.length !== 1) throw new PlainError("VALUE");
+  const n = Math.max(t.length, a.length);
+  const terms = Array.from({ length: n }, (_v, i) => (t.length === 1 ? (t[0] as number) : (t[i] as number)) * (a.length === 1 ? (a[0] as number) : (a[i] as number)));
   if (terms.length > 1) {
     terms.forEach((v, i) =>
       steps.push({ label: { ja: `${side.ja} 品種 ${i + 1}: 目指すべき原単位 × 活動量`, en: `${side.en} product ${i + 1}: target × activity` }, value: v }),
@@ -242,7 +259,7 @@ const BALANCE: Explainer = {
   },
   source: SPEC("3.1 BALANCE（GX-ETS クレジット使用上限）"),
   recompute(args, env, steps) {
-    const allowance = need(args[0]);
+    const allowance = nonNeg(need(args[0]));
     const emissions = nonNeg(need(args[1]));
     const credits = nonNeg(plainNumber(args[2]) ?? 0);
     const pct = capPct(env);
@@ -274,8 +291,34 @@ const INTENSITY: Explainer = {
   native: (t, a) => `=${paren(argText(t, a, 0))}/${paren(argText(t, a, 1))}`,
 };
 
-const STATUS = ["normal", "none", "opening", "disaster"] as const;
-type Status = (typeof STATUS)[number];
+type Status = "normal" | "none" | "opening" | "disaster";
+
+/** The audit's own reading of a status cell (English and Japanese words; blank or 0 = normal). */
+const STATUS_WORDS: Readonly<Record<string, Status>> = {
+  normal: "normal",
+  通常: "normal",
+  稼働: "normal",
+  none: "none",
+  休止: "none",
+  非稼働: "none",
+  opening: "opening",
+  新設: "opening",
+  disaster: "disaster",
+  災害: "disaster",
+};
+
+function statusOf(c: CellArg): Status {
+  if (c === 0) return "normal";
+  const s = plainText(c);
+  if (s === undefined) return "normal";
+  const hit = STATUS_WORDS[s];
+  if (!hit) throw new PlainError("VALUE");
+  return hit;
+}
+
+function flat(v: CellArg): CellArg[] {
+  return Array.isArray(v) ? (v as readonly (readonly CellArg[])[]).flat() : [v];
+}
 
 function yearLabels(n: number, env: PlainEnv): string[] {
   const p = env.param("bm.baseline_years");
@@ -291,45 +334,59 @@ const BASEACTIVITY: Explainer = {
   source: src("割当量の算定式（案）（基準活動量 = 2023年度～2025年度における各社ごとの生産量）", "Allocation formula (draft): baseline activity = FY2023–2025 production", SPEC("3.1 BASEACTIVITY")),
   recompute(args, env, steps) {
     if (!given(args, 0)) throw new PlainError("VALUE");
-    const values = plainVectorKeep(args[0]).map((v) => (v === undefined ? 0 : nonNeg(v)));
+    const values = plainVectorKeep(args[0]).map((v) => (v === undefined ? undefined : nonNeg(v)));
     const n = values.length;
-    const rawStatuses: CellArg[] = given(args, 1) ? (Array.isArray(args[1]) ? (args[1] as readonly (readonly CellArg[])[]).flat() : [args[1]]) : [];
-    if (rawStatuses.length > 0 && rawStatuses.length !== n) throw new PlainError("VALUE");
-    const statuses: Status[] = values.map((_v, i) => {
-      const s = rawStatuses.length ? plainText(rawStatuses[i] as CellArg) : undefined;
-      if (s === undefined || s === "") return "normal";
-      if (!(STATUS as readonly string[]).includes(s)) throw new PlainError("VALUE");
-      return s as Status;
-    });
+    let statuses: Status[] = values.map(() => "normal");
+    if (given(args, 1)) {
+      const raw = flat(args[1]);
+      if (raw.length !== n) throw new PlainError("VALUE");
+      statuses = raw.map(statusOf);
+    }
+    let days: (number | undefined)[] = [];
+    if (given(args, 2)) {
+      const d = plainVectorKeep(args[2]);
+      if (d.length === 1) days = values.map(() => d[0]);
+      else if (d.length === n) days = d;
+      else throw new PlainError("VALUE");
+    }
     const years = yearLabels(n, env);
-    const eff = values.slice();
-    for (let i = 0; i < n; i++) {
-      if (statuses[i] === "disaster") {
-        if (i === 0) throw new PlainError("NA");
-        eff[i] = eff[i - 1] as number;
-        step(steps, `${years[i]}: 災害 → 前年度の値`, `${years[i]}: disaster → previous year's value`, eff[i] as number);
-      }
-    }
-    const opening = statuses.lastIndexOf("opening");
+    const openings = statuses.flatMap((st, i) => (st === "opening" ? [i] : []));
+    if (openings.length > 1) throw new PlainError("VALUE");
+    const opening = openings[0] ?? -1;
     if (opening === n - 1) {
-      const dArg = args[2];
-      const d = Array.isArray(dArg) ? plainVectorKeep(dArg)[opening] : plainNumber(dArg);
+      const v = values[opening];
+      if (v === undefined) throw new PlainError("NA");
+      const d = days[opening];
       if (d === undefined) throw new PlainError("VALUE");
-      if (!(d > 0)) throw new PlainError("NUM");
-      const v = ((eff[opening] as number) * 365) / d;
-      step(steps, `${years[opening]}: 新設（最終年度）→ 値 × 365 ÷ ${d} 日`, `${years[opening]}: opening in the last year → value × 365 ÷ ${d} days`, v);
-      return { value: v };
+      if (!(d > 0) || d > 366) throw new PlainError("NUM");
+      const annualParam = env.param("bm.baseline.annual_days");
+      const annual = typeof annualParam === "number" ? annualParam : 365;
+      const r = (v * annual) / d;
+      step(steps, `${years[opening]}: 新設（最終年度）→ 値 × ${annual} ÷ ${d} 日`, `${years[opening]}: opening in the last year → value × ${annual} ÷ ${d} days`, r);
+      return { value: r };
     }
+    // years before an opening are not used; "none" and blank years are left out; a disaster year takes
+    // the previous (used) year's value
     const used: number[] = [];
     const usedYears: string[] = [];
+    let prev: number | undefined;
     for (let i = opening + 1; i < n; i++) {
-      if (statuses[i] === "none") continue;
-      used.push(eff[i] as number);
+      const st = statuses[i];
+      const v = values[i];
+      if (st === "none" || (st !== "disaster" && v === undefined)) {
+        prev = undefined;
+        continue;
+      }
+      if (st === "disaster") {
+        if (prev === undefined) throw new PlainError("NA");
+        step(steps, `${years[i]}: 災害 → 前年度の値`, `${years[i]}: disaster → previous year's value`, prev);
+      } else prev = v;
+      used.push(prev as number);
       usedYears.push(years[i] as string);
     }
-    if (opening >= 0) step(steps, `${years[opening]}: 新設 → 翌年度以降の平均`, `${years[opening]}: opening → mean of the later years`, usedYears.join(", "));
-    const excluded = years.filter((_y, i) => statuses[i] === "none");
-    if (excluded.length) step(steps, "稼働なし（除外）", "not operating (excluded)", excluded.join(", "));
+    if (opening >= 0) step(steps, `${years[opening]}: 新設 → 翌年度以降の平均`, `${years[opening]}: opening → mean of the later years`, usedYears.join(", ") || "—");
+    const excluded = years.filter((_y, i) => i > opening && (statuses[i] === "none" || (statuses[i] !== "disaster" && values[i] === undefined)));
+    if (excluded.length) step(steps, "除外（休止・空白）", "left out (not operating or blank)", excluded.join(", "));
     step(steps, "使用した年度", "years used", usedYears.join(", ") || "—");
     if (used.length === 0) throw new PlainError("NA");
     const mean = sum(used) / used.length;
@@ -354,13 +411,28 @@ const TARGET: Explainer = {
   },
   source: src("割当量の算定式（案）（上位X%に相当する水準）", "Allocation formula (draft): the top-X % level", SPEC("3.1 TARGET")),
   recompute(args, _env, steps) {
-    const xs = plainVector(args[0]);
-    if (!xs) throw new PlainError("VALUE");
+    if (!given(args, 0)) throw new PlainError("VALUE");
     const pct = need(args[1]);
+    const hasActs = given(args, 2);
+    const method = plainText(args[3]) ?? (hasActs ? "activity" : "count");
+    if (method !== "count" && method !== "activity") throw new PlainError("VALUE");
+    if (method === "activity" && !hasActs) throw new PlainError("VALUE");
+    // entries with a blank intensity are left out together with their activity; a blank activity is 0
+    const ri = plainVectorKeep(args[0]);
+    const ra = hasActs ? plainVectorKeep(args[2]) : undefined;
+    if (ra && ra.length !== ri.length) throw new PlainError("VALUE");
+    const xs: number[] = [];
+    const acts: number[] = [];
+    ri.forEach((x, k) => {
+      if (x !== undefined) nonNeg(x);
+      const w = ra?.[k];
+      if (w !== undefined) nonNeg(w);
+      if (x === undefined) return;
+      xs.push(x);
+      acts.push(w ?? 0);
+    });
     if (pct < 0 || pct > 100) throw new PlainError("NUM");
     if (xs.length < 1) throw new PlainError("NUM");
-    const acts = plainVector(args[2]);
-    const method = plainText(args[3]) ?? (acts ? "activity" : "count");
     step(steps, "方式", "method", method);
     if (method === "count") {
       const h = (xs.length - 1) * (pct / 100);
@@ -369,10 +441,6 @@ const TARGET: Explainer = {
       step(steps, "PERCENTILE.INC", "PERCENTILE.INC", v);
       return { value: v };
     }
-    if (method !== "activity") throw new PlainError("VALUE");
-    if (!acts) throw new PlainError("VALUE");
-    if (acts.length !== xs.length) throw new PlainError("VALUE");
-    for (const a of acts) nonNeg(a);
     const order = xs.map((x, i) => ({ x, a: acts[i] as number, i })).sort((p, q) => p.x - q.x || p.i - q.i);
     const total = sum(acts);
     if (total === 0) throw new PlainError("DIV0");
@@ -414,17 +482,14 @@ const BMPATH: Explainer = {
   },
   source: SPEC("3.1 BMPATH（基準年度 2025 は仮定）"),
   recompute(args, env, steps) {
-    const b = need(args[0]);
-    const f = need(args[1]);
+    const b = nonNeg(need(args[0]));
+    const f = nonNeg(need(args[1]));
     const y = need(args[2]);
     const y0 = fy(args, 3, "bm.base_fy", 2025, env);
     const y1 = fy(args, 4, "bm.final_fy", 2030, env);
     step(steps, "基準年度 → 最終年度", "base FY → final FY", `${y0} → ${y1}`);
-    if (y1 === y0) {
-      if (y !== y0) throw new PlainError("NA");
-      return { value: b };
-    }
-    if (y1 < y0) throw new PlainError("NUM");
+    if (![y, y0, y1].every(Number.isInteger)) throw new PlainError("NUM");
+    if (!(y0 < y1)) throw new PlainError("NUM");
     if (y < y0 || y > y1) throw new PlainError("NA");
     const share = (y - y0) / (y1 - y0);
     step(steps, "経過割合", "share of the way", share);

@@ -118,7 +118,10 @@ const DECOMPOSE: Explainer = {
   recompute(args, _env, steps) {
     const [a0, e0, c0, a1, e1, c1] = [0, 1, 2, 3, 4, 5].map((i) => nonNeg(need(args[i]))) as [number, number, number, number, number, number];
     const method = plainText(args[6]) ?? "lmdi";
-    if (c0 === 0 || a0 === 0 || e0 === 0 || a1 === 0 || e1 === 0) throw new PlainError("DIV0");
+    if (method !== "lmdi" && method !== "simple") throw new PlainError("VALUE");
+    if (c0 === 0) throw new PlainError("DIV0");
+    // LMDI takes logarithms of every ratio, so a zero there is #NUM!; "simple" only divides (co2_1 = 0 is fine)
+    if (a0 === 0 || e0 === 0 || a1 === 0 || e1 === 0) throw new PlainError(method === "lmdi" ? "NUM" : "DIV0");
     const ef0 = c0 / e0;
     const ef1 = c1 / e1;
     const ei0 = e0 / a0;
@@ -129,7 +132,6 @@ const DECOMPOSE: Explainer = {
     if (method === "simple") {
       return { value: [[a1 / a0 - 1, ef1 / ef0 - 1, ei1 / ei0 - 1, total]], scale: 1 };
     }
-    if (method !== "lmdi") throw new PlainError("VALUE");
     if (c1 === 0) throw new PlainError("NUM");
     const L = logMean(c1, c0);
     step(steps, "対数平均 L(CO2₁, CO2₀)", "log mean L(CO2₁, CO2₀)", L);

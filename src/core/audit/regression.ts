@@ -27,28 +27,31 @@ function parseForm(s: string): PlainForm {
   throw new PlainError("VALUE");
 }
 
-/** Coefficients and form from the arguments, or from the parameters when coefs is omitted (not set → #N/A). */
+/** Coefficients and form from the arguments, or from the parameters when omitted (not set → #N/A). */
 export function regSetup(args: readonly CellArg[], coefsAt: number, formAt: number, env: PlainEnv): RegSetup {
-  const formArg = plainText(args[formAt]);
+  const pf = env.param("bm.reg.form");
+  const name = plainText(args[formAt]) ?? (typeof pf === "string" ? pf.trim().normalize("NFKC").toLowerCase() : "linear");
   if (given(args, coefsAt)) {
     const coefs = plainVector(args[coefsAt]) as number[];
-    const name = formArg ?? "linear";
     return { form: parseForm(name), formName: name, coefs, from: "args" };
   }
   const p = env.param("bm.reg.coefs");
-  if (!Array.isArray(p)) throw new PlainError("NA");
-  const pf = env.param("bm.reg.form");
-  const name = formArg ?? (typeof pf === "string" ? pf.trim().toLowerCase() : "linear");
-  return { form: parseForm(name), formName: name, coefs: p as number[], from: "parameters" };
+  const coefs = typeof p === "number" ? [p] : Array.isArray(p) ? (p as number[]) : undefined;
+  if (!coefs || coefs.length === 0) throw new PlainError("NA");
+  return { form: parseForm(name), formName: name, coefs, from: "parameters" };
 }
 
 /** An average from the argument or the parameter; undefined → #N/A. */
 export function average(args: readonly CellArg[], at: number, param: string, env: PlainEnv): number {
   const a = plainNumber(args[at]);
-  if (a !== undefined) return a;
+  if (a !== undefined) {
+    if (a < 0) throw new PlainError("NUM");
+    return a;
+  }
   const p = env.param(param);
-  if (typeof p !== "number") throw new PlainError("NA");
-  return p;
+  const v = Array.isArray(p) && p.length === 1 ? p[0] : p;
+  if (typeof v !== "number") throw new PlainError("NA");
+  return v;
 }
 
 /** f(x) for one furnace: linear, log, power (exp of the log-linear) or polynomial in the single x. */
