@@ -30,7 +30,9 @@ export type DecomposeMethod = "lmdi" | "simple";
 /** The logarithmic mean L(a, b) = (a − b) / ln(a / b), L(a, a) = a (a, b > 0). */
 export function logMean(a: D, b: D): D {
   if (a.eq(b)) return a;
-  return a.minus(b).div(a.div(b).ln());
+  // Larger argument first, so that L(a, b) and L(b, a) round identically.
+  const [hi, lo] = a.gt(b) ? [a, b] : [b, a];
+  return hi.minus(lo).div(hi.div(lo).ln());
 }
 
 const NAMES = {
