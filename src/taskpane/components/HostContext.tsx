@@ -1,0 +1,11 @@
+/** Components reach the workbook only through this context (the Office adapter or the fake host). */
+import { createContext, useContext } from "react";
+import type { WorkbookHost } from "../host/types";
+
+export const HostContext = createContext<WorkbookHost | undefined>(undefined);
+
+export function useHost(): WorkbookHost {
+  const h = useContext(HostContext);
+  if (!h) throw new Error("no WorkbookHost in context");
+  return h;
+}

@@ -1,0 +1,95 @@
+import { Button, Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
+import { fmt, num, useStrings } from "../../i18n";
+import { emptyFurnace, furnacesFromPaste, furnaceTotals, type FurnaceRow } from "../../wizard/state";
+import { CellInput, useStyles } from "../fields";
+import type { StepProps } from "./types";
+
+const COLUMNS = ["id", "capacity", "charges", "emissions", "semi"] as const;
+
+export function FurnacesStep({ st, update, issues }: StepProps) {
+  const { s, lang } = useStrings();
+  const styles = useStyles();
+  const [paste, setPaste] = useState("");
+  const [pasteMsg, setPasteMsg] = useState<{ ok: boolean; text: string } | undefined>();
+  const unit: Record<(typeof COLUMNS)[number], string> = { id: "", capacity: s.units.t, charges: s.units.perHour, emissions: s.units.tco2, semi: s.units.t };
+  const label = (c: (typeof COLUMNS)[number]) => s.furnaces[c];
+  const setCell = (key: number, c: (typeof COLUMNS)[number], v: string) =>
+    update((x) => ({ ...x, furnaces: x.furnaces.map((f) => (f.key === key ? ({ ...f, [c]: v } as FurnaceRow) : f)) }));
+  const applyPaste = () => {
+    if (paste.trim() === "") return setPasteMsg({ ok: false, text: s.furnaces.pasteEmpty });
+    const r = furnacesFromPaste(paste);
+    if (r.widthIssue) return setPasteMsg({ ok: false, text: fmt(s.check.tooManyColumns, r.widthIssue) });
+    update((x) => ({ ...x, furnaces: r.rows }));
+    setPasteMsg({ ok: true, text: fmt(s.furnaces.pasteDone, { count: r.rows.length }) });
+    setPaste("");
+  };
+  const totals = furnaceTotals(st);
+  // A very long table is typed elsewhere; the pane shows the first 200 rows for editing.
+  const shown = st.furnaces.slice(0, 200);
+  return (
+    <div className={styles.stack}>
+      <p>{s.furnaces.intro}</p>
+      <Field label={s.furnaces.paste}>
+        <Textarea value={paste} resize="vertical" rows={3} onChange={(_, d) => setPaste(d.value)} textarea={{ style: { fontFamily: "monospace" } }} />
+      </Field>
+      <div className={styles.row}>
+        <Button onClick={applyPaste}>{s.furnaces.pasteApply}</Button>
+      </div>
+      {pasteMsg ? (
+        <MessageBar intent={pasteMsg.ok ? "success" : "error"}>
+          <MessageBarBody>{pasteMsg.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {issues["furnaces"] ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{issues["furnaces"]}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <table className={styles.table} aria-label={s.steps.furnaces}>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c} className={styles.th} scope="col">
+                {label(c)}
+                {unit[c] ? <span className={styles.unit}>（{unit[c]}）</span> : null}
+              </th>
+            ))}
+            <th className={styles.th} />
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((f, i) => (
+            <tr key={f.key}>
+              {COLUMNS.map((c) => (
+                <td key={c} className={styles.td}>
+                  <CellInput
+                    label={`${label(c)}${unit[c] ? `（${unit[c]}）` : ""} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
+                    value={f[c]}
+                    numeric={c !== "id"}
+                    error={issues[`furnace.${f.key}.${c}`]}
+                    onChange={(v) => setCell(f.key, c, v)}
+                  />
+                </td>
+              ))}
+              <td className={styles.td}>
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  aria-label={`${s.furnaces.removeRow} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
+                  onClick={() => update((x) => ({ ...x, furnaces: x.furnaces.filter((g) => g.key !== f.key) }))}
+                >
+                  ×
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className={styles.row}>
+        <Button onClick={() => update((x) => ({ ...x, furnaces: [...x.furnaces, emptyFurnace()] }))}>{s.furnaces.addRow}</Button>
+        <span className={styles.hint}>{fmt(s.furnaces.total, { count: st.furnaces.length, emissions: num(totals.emissions, lang), semi: num(totals.semi, lang) })}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** The pane's strings (ja default, en) and a tiny formatter for {placeholders}. */
+import { createContext, useContext } from "react";
+import { en } from "./en";
+import { ja, type Strings } from "./ja";
+
+export type UiLang = "ja" | "en";
+export type { Strings };
+
+export const STRINGS: Record<UiLang, Strings> = { ja, en };
+
+/** Japanese unless Office's display language is something else. */
+export function uiLanguageOf(displayLanguage: string | undefined): UiLang {
+  return displayLanguage === undefined || displayLanguage === "" || displayLanguage.toLowerCase().startsWith("ja") ? "ja" : "en";
+}
+
+export function fmt(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** Numbers as a Japanese engineer reads them: thousands separators, up to `digits` decimals. */
+export function num(v: number, lang: UiLang, digits = 0): string {
+  return v.toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+export const LangContext = createContext<{ lang: UiLang; s: Strings }>({ lang: "ja", s: ja });
+
+export function useStrings(): { lang: UiLang; s: Strings } {
+  return useContext(LangContext);
+}
