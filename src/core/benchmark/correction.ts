@@ -12,7 +12,7 @@ import { D } from "../decimal";
 import { fail } from "../errors";
 import { cellNumber, cellsOf } from "../input";
 import type { CalcContext, FunctionSpec, ArgSpec } from "../spec";
-import type { CellArg } from "../values";
+import { isBlank, type CellArg } from "../values";
 import { evaluateForm, isRegForm, REG_FORMS, type RegForm } from "./forms";
 import { paramListOrUndefined, paramNumberOrUndefined, paramTextOrUndefined } from "./parameters-fn";
 
@@ -171,7 +171,8 @@ function isOmitted(v: unknown): boolean {
  */
 export function furnaceRows(rawSizes: CellArg, rawCharges: CellArg | undefined, rawE: CellArg): { rows: { x: D[]; e: D }[]; two: boolean } {
   const sizes = column("sizes", rawSizes);
-  const two = !isOmitted(rawCharges);
+  // An omitted charges argument (Excel may pass an empty argument as a blank 1×1 range) = one regressor.
+  const two = !isOmitted(rawCharges) && cellsOf(rawCharges as CellArg).some((c) => !isBlank(c));
   const charges = two ? column("charges", rawCharges as CellArg) : undefined;
   const es = column("emissions", rawE);
   if (charges && charges.length !== sizes.length) fail("VALUE", "shapeMismatch", { arg: "charges", other: "sizes", a: charges.length, b: sizes.length });

@@ -94,6 +94,7 @@ describe("COMPANYCF", () => {
     const params = sheetParams({ "bm.reg.coefs": [1, -0.01, -0.05], "bm.reg.avg_size": 20, "bm.reg.avg_charges": 3 });
     expect(callWith(params, "COMPANYCF", [[10, 20]], [[2, 3]], [[100, 300]])).toBe(0.953125);
     expect(codeOf(call("COMPANYCF", [[10, 20]], [[2, 3]], [[100, 300]]))).toBe("NA");
+    expect(call("COMPANYCF", [[10, 20]], [[null]], [[1, 1]], [[1, -0.01]], 20)).toBeCloseTo((0.8 / 0.9 + 1) / 2, 15);
   });
   it("skips wholly blank furnace rows, rejects partly blank ones", () => {
     expect(call("COMPANYCF", [[10, 20, null]], [[2, 3, null]], [[100, 300, null]], COEFS, 20, 3)).toBe(0.953125);
