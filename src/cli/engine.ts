@@ -3,6 +3,7 @@
  * from the same catalogue the Excel wrappers use.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition, type ImplementedFunctions } from "hyperformula";
+import { NATIVE_FUNCTIONS } from "./native/linest";
 import { CATALOGUE, invoke, messageOf, ParameterStore, type CalcContext, type CellArg, type CellScalar, type FinalOutput, type FinalScalar, type FunctionSpec, type Lang } from "../core";
 
 /** The parameters and language the engine's ALCN functions see (plugins are registered globally). */
@@ -36,9 +37,15 @@ function toHfScalar(v: FinalScalar, lang: Lang): number | string | boolean | Cel
   return v;
 }
 
-function methodName(spec: FunctionSpec): string {
-  return `alcn_${spec.name.replace(/\./g, "_")}`;
+function methodName(fullName: string): string {
+  return fullName.startsWith("ALCN.") ? `alcn_${fullName.slice(5).replace(/\./g, "_")}` : `native_${fullName.replace(/\./g, "_")}`;
 }
+
+/** Every function the engine registers: the ALCN catalogue, and the Excel functions HyperFormula lacks (LINEST, LOGEST). */
+const ENGINE_FUNCTIONS: readonly (readonly [string, FunctionSpec])[] = [
+  ...CATALOGUE.map((s) => [`ALCN.${s.name}`, s] as const),
+  ...NATIVE_FUNCTIONS.map((s) => [s.name, s] as const),
+];
 
 function run(spec: FunctionSpec, values: unknown[]): FinalOutput {
   const ctx: CalcContext = engineContext;
@@ -51,10 +58,10 @@ function buildPlugin(): FunctionPluginDefinition {
     static override implementedFunctions: ImplementedFunctions = {};
   }
   const proto = AlcnPlugin.prototype as unknown as Record<string, unknown>;
-  for (const spec of CATALOGUE) {
-    const method = methodName(spec);
+  for (const [fullName, spec] of ENGINE_FUNCTIONS) {
+    const method = methodName(fullName);
     const parameters = spec.args.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true }));
-    AlcnPlugin.implementedFunctions[`ALCN.${spec.name}`] = {
+    AlcnPlugin.implementedFunctions[fullName] = {
       method,
       parameters,
       vectorizationForbidden: true,
@@ -62,7 +69,7 @@ function buildPlugin(): FunctionPluginDefinition {
     };
     proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       const self = this as unknown as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
-      return self.runFunction(ast.args, state, self.metadata(`ALCN.${spec.name}`), (...values: unknown[]) => {
+      return self.runFunction(ast.args, state, self.metadata(fullName), (...values: unknown[]) => {
         const out = run(spec, values);
         if (Array.isArray(out)) return SimpleRangeValue.onlyValues(out.map((r) => r.map((c) => toHfScalar(c, engineContext.lang))));
         return toHfScalar(out, engineContext.lang);
