@@ -22,9 +22,21 @@ const OFFICE_NPM = path.join(path.dirname(require.resolve("@microsoft/office-js/
 /** The files whose JSDoc is the registration (one per family, SPEC §3). */
 const FUNCTION_FILES = ["benchmark", "emissions", "followup", "circular"].map((f) => `./src/functions/${f}.ts`);
 
-/** Load TypeScript sources (the catalogue and the ja generator) fresh for each compilation, through tsx. */
-function loadTypeScript(file) {
-  return require("tsx/cjs/api").require(file, __filename);
+/**
+ * Load TypeScript sources (the catalogue and the ja generator) through tsx, fresh for each compilation so a
+ * translation edited during `npm start` shows up on the next rebuild: a new tsx namespace per load, and its
+ * modules dropped from require.cache afterwards.
+ */
+let loadCount = 0;
+function loadTypeScript(files) {
+  const namespace = `alcn-build-${process.pid}-${++loadCount}`;
+  const api = require("tsx/cjs/api").register({ namespace });
+  try {
+    return files.map((file) => api.require(file, __filename));
+  } finally {
+    api.unregister();
+    for (const key of Object.keys(require.cache)) if (key.endsWith(`?namespace=${namespace}`)) delete require.cache[key];
+  }
 }
 
 /** Emits functions-ja.json from the emitted functions.json and the core catalogue; fails the build on gaps. */
@@ -41,8 +53,7 @@ class JapaneseMetadataPlugin {
           return;
         }
         try {
-          const { CATALOGUE } = loadTypeScript("./src/core/catalogue.ts");
-          const { japaneseMetadata, missingFromMetadata } = loadTypeScript("./scripts/functions-ja.ts");
+          const [{ CATALOGUE }, { japaneseMetadata, missingFromMetadata }] = loadTypeScript(["./src/core/catalogue.ts", "./scripts/functions-ja.ts"]);
           const metadata = JSON.parse(text);
           const ja = japaneseMetadata(metadata, CATALOGUE);
           compilation.emitAsset("functions-ja.json", new sources.RawSource(JSON.stringify(ja, null, 4) + "\n"));

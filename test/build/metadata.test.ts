@@ -40,7 +40,11 @@ describe("functions.json (generated from the JSDoc wrappers)", () => {
     const params = fn!.parameters ?? [];
     expect(params.map((p) => p.name)).toEqual(spec.args.map((a) => a.name));
     expect(params.map((p) => p.description)).toEqual(spec.args.map((a) => a.description.en));
-    expect(params.map((p) => p.optional === true)).toEqual(spec.args.map((a) => a.optional === true || ("default" in a && a.default !== undefined)));
+    // Optional in Excel = optional (or defaulted) in the spec and followed only by optional arguments
+    // (Excel, like TypeScript, has no optional parameter before a required one; a blank is passed instead).
+    const optional = spec.args.map((a) => a.optional === true || ("default" in a && a.default !== undefined));
+    const trailing = optional.map((_, i) => optional.slice(i).every(Boolean));
+    expect(params.map((p) => p.optional === true)).toEqual(trailing);
   });
 });
 
