@@ -6,11 +6,12 @@ export const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: "12px" },
   row: { display: "flex", columnGap: "8px", alignItems: "flex-end", flexWrap: "wrap" },
   table: { borderCollapse: "collapse", width: "100%" },
+  fixed: { tableLayout: "fixed" },
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: "2px 4px", fontSize: tokens.fontSizeBase200, verticalAlign: "bottom" },
   td: { padding: "2px 4px", verticalAlign: "top" },
   unit: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
-  cellInput: { minWidth: "64px", width: "100%" },
+  cellInput: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", padding: "2px 6px" },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
@@ -54,7 +55,7 @@ export function CellInput(p: { label: string; value: string; onChange: (v: strin
         aria-invalid={p.error ? true : undefined}
         value={p.value}
         inputMode={p.numeric ? "decimal" : undefined}
-        input={{ style: p.numeric ? { textAlign: "right" } : undefined }}
+        input={{ style: { minWidth: 0, width: "100%", ...(p.numeric ? { textAlign: "right" as const } : {}) } }}
         onChange={(_, d) => p.onChange(d.value)}
       />
       {p.error ? (

@@ -46,7 +46,7 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
           <MessageBarBody>{issues["furnaces"]}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <table className={styles.table} aria-label={s.steps.furnaces}>
+      <table className={`${styles.table} ${styles.fixed}`} aria-label={s.steps.furnaces}>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
@@ -55,7 +55,7 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
                 {unit[c] ? <span className={styles.unit}>（{unit[c]}）</span> : null}
               </th>
             ))}
-            <th className={styles.th} />
+            <th className={styles.th} style={{ width: 32 }} />
           </tr>
         </thead>
         <tbody>

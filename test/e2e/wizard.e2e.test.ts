@@ -1,0 +1,192 @@
+/**
+ * The wizard end to end in Japanese, in Debian's chromium, against the preview (the real taskpane on the
+ * fake host): input checks with messages, the demo company, the result, the write (formulas, computed
+ * allowance, charts, sync count), the overwrite dialog, and native-formula mode. Screenshots: test-results/.
+ */
+import type { Server } from "node:http";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildPreview, cleanup, launch, serve, shot } from "./harness";
+
+interface CellInfo {
+  ref: string;
+  formula?: string;
+  value: unknown;
+}
+
+let dir = "";
+let server: Server;
+let url = "";
+let context: BrowserContext;
+let page: Page;
+let profile = "";
+let errors: string[] = [];
+
+beforeAll(async () => {
+  dir = buildPreview();
+  ({ server, url } = await serve(dir));
+  ({ context, page, profile, errors } = await launch());
+});
+
+afterAll(async () => {
+  await context?.close();
+  server?.close();
+  cleanup(dir, profile);
+});
+
+const next = () => page.getByRole("button", { name: "次へ", exact: true }).click();
+const heading = (text: string) => page.getByRole("heading", { name: new RegExp(text) }).waitFor();
+
+/** Cells of a sheet of the fake host whose formula starts with a prefix, with computed values. */
+async function cellsWith(sheet: string, prefix: string): Promise<CellInfo[]> {
+  return page.evaluate(
+    ([sheetName, p]) => {
+      const host = (window as unknown as { alcnFakeHost: { sheet(n: string): { cells: Map<string, { formula?: string }> } | undefined; valueAt(s: string, r: string): unknown } }).alcnFakeHost;
+      const s = host.sheet(sheetName as string);
+      if (!s) return [];
+      return [...s.cells.entries()].filter(([, c]) => c.formula?.startsWith(p as string)).map(([ref, c]) => ({ ref, formula: c.formula, value: host.valueAt(sheetName as string, ref) }));
+    },
+    [sheet, prefix],
+  );
+}
+
+async function hostState(): Promise<{ sheets: string[]; syncs: number; charts: number; names: string[] }> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { alcnFakeHost: { sheets: { name: string }[]; syncCount(): number; charts: unknown[]; names: Map<string, unknown> } }).alcnFakeHost;
+    return { sheets: h.sheets.map((s) => s.name), syncs: h.syncCount(), charts: h.charts.length, names: [...h.names.keys()] };
+  });
+}
+
+const parseNum = (s: string) => Number(s.replace(/[^0-9.\-−]/g, "").replace("−", "-"));
+
+test("the pane opens in Japanese and checks the first step", async () => {
+  await page.goto(url);
+  await page.getByRole("heading", { name: "ALCN 排出枠（割当量）計算" }).waitFor();
+  await heading("会社と年度");
+  await next();
+  await page.getByText("会社名を入力してください（シートの表題に使います）。").waitFor();
+  await shot(page, "e2e-01-company-error");
+  await page.getByLabel("会社名").fill("テスト軽金属株式会社");
+  await next();
+  await heading("溶解炉");
+});
+
+test("pasted furnace rows are checked row by row with a message saying how to fix them", async () => {
+  await page.getByLabel(/Excel から貼り付け/).fill("炉ID\t炉サイズ\tチャージ数\t排出量\t半製品\nA-1\t1,200\t0.5\t9000\t30000\nA-1\t40\t０.６\t-5\t20000");
+  await page.getByRole("button", { name: "貼り付けた表を読み込む" }).click();
+  await page.getByText("2 行を読み込みました。").waitFor();
+  await next();
+  await page.getByText(/炉サイズ（t）「1,200」は数値ではありません。半角数字で入力してください/).waitFor();
+  await page.getByText("炉ID「A-1」が重複しています。炉ごとに異なるIDにしてください。").waitFor();
+  await page.getByText(/チャージ数（回\/時）「０.６」は数値ではありません/).waitFor();
+  await page.getByText(/排出量（t-CO2）は 0 以上で入力してください/).waitFor();
+  await shot(page, "e2e-02-furnace-errors");
+  // Fix one cell by typing: its message goes away.
+  await page.getByLabel("炉サイズ（t） 1 行目").fill("1200");
+  await page.getByText(/「1,200」は数値ではありません/).waitFor({ state: "detached" });
+});
+
+test("the demo company runs through every step to a result", async () => {
+  await page.getByRole("button", { name: "デモ会社を読み込む" }).click();
+  await page.getByText(/デモ会社（架空）の値を読み込みました/).waitFor();
+  await page.getByRole("button", { name: /^1\. 会社と年度/ }).click();
+  await heading("会社と年度");
+  await next();
+  await heading("溶解炉");
+  await page.getByLabel("炉ID 1 行目").waitFor();
+  await shot(page, "e2e-03-furnaces");
+  await next();
+  await heading("業界パラメータ");
+  await shot(page, "e2e-04-parameters");
+  await next();
+  await heading("基準活動量");
+  await shot(page, "e2e-05-baseline");
+  await next();
+  await heading("目指すべき排出原単位");
+  await next();
+  await heading("結果と見通し");
+  const cf = await page.getByTestId("result-cf").innerText();
+  expect(parseNum(cf)).toBeGreaterThan(0.5);
+  const allowanceText = await page.getByTestId("result-allowance").innerText();
+  expect(parseNum(allowanceText)).toBeGreaterThan(1000);
+  await shot(page, "e2e-06-result");
+  await next();
+  await heading("シートに書き込む");
+});
+
+let uiAllowance = 0;
+
+test("writing puts live formulas on new sheets, computes the same allowance, draws the charts, in ≤ 5 syncs", async () => {
+  const before = await hostState();
+  await page.getByRole("button", { name: /^6\. 結果と見通し/ }).click();
+  uiAllowance = parseNum(await page.getByTestId("result-allowance").innerText());
+  await page.getByRole("button", { name: /^7\. シートに書き込む/ }).click();
+  await page.getByRole("button", { name: "シートに書き込む", exact: true }).click();
+  await page.getByText(/書き込みました/).waitFor();
+  const after = await hostState();
+  expect(after.sheets).toEqual(["Sheet1", "割当量計算", "入力", "パラメータ"]);
+  expect(after.syncs - before.syncs).toBeLessThanOrEqual(5);
+  expect(after.charts).toBe(2);
+  expect(after.names).toEqual(expect.arrayContaining(["ALCN_COEFS", "ALCN_AVG_SIZE", "ALCN_FORM"]));
+  const totals = await cellsWith("割当量計算", "=ALCN.ALLOWANCE(");
+  expect(totals.length).toBeGreaterThanOrEqual(1);
+  const first = totals.find((c) => c.ref.startsWith("B")) as CellInfo;
+  expect(first.formula).toMatch(/^=ALCN\.ALLOWANCE\(D\d+:D\d+,C\d+:C\d+,B\d+,D\d+:D\d+,C\d+:C\d+,ALCN_ROUNDING\)$/);
+  expect(typeof first.value).toBe("number");
+  // The sheet (HyperFormula over the written formulas) and the pane (the core) agree to the displayed digit.
+  expect(Math.round(first.value as number)).toBe(uiAllowance);
+  const cfs = await cellsWith("割当量計算", "=ALCN.CORRFACTOR(");
+  expect(cfs).toHaveLength(5);
+  for (const c of cfs) expect(typeof c.value).toBe("number");
+  // The workbook view shows the formula of a selected cell.
+  await page.locator(`td[data-ref="${first.ref}"]`).click();
+  await expect(page.getByTestId("formula-bar").innerText()).resolves.toContain("=ALCN.ALLOWANCE(");
+  await shot(page, "e2e-07-written");
+  await page.getByLabel(/数式を表示/).check();
+  await shot(page, "e2e-08-formulas");
+  await page.getByLabel(/数式を表示/).uncheck();
+});
+
+test("writing again over the same sheets shows what is there and asks first", async () => {
+  await page.getByLabel(/同じ名前のシートがあれば上書きする/).check();
+  await page.getByRole("button", { name: "シートに書き込む", exact: true }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  await expect(dialog.getByText("空でないセルを上書きしますか？").count()).resolves.toBe(1);
+  await expect(dialog.getByText(/割当量計算!A1/).count()).resolves.toBeGreaterThan(0);
+  await shot(page, "e2e-09-overwrite-dialog");
+  // Cancel writes nothing.
+  const before = await hostState();
+  await dialog.getByRole("button", { name: "キャンセル" }).click();
+  await dialog.waitFor({ state: "detached" });
+  expect((await hostState()).sheets).toEqual(before.sheets);
+  // Keyboard: open again and confirm with Enter on the focused primary button.
+  await page.getByRole("button", { name: "シートに書き込む", exact: true }).click();
+  await page.getByRole("alertdialog").waitFor();
+  await page.getByRole("button", { name: "上書きする" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByText(/書き込みました/).waitFor();
+  expect((await hostState()).sheets).toEqual(["Sheet1", "割当量計算", "入力", "パラメータ"]);
+});
+
+test("native-formula mode writes plain Excel formulas to new sheets with unique names and the same allowance", async () => {
+  await page.getByLabel(/同じ名前のシートがあれば上書きする/).uncheck();
+  await page.getByLabel(/ネイティブ数式/).check();
+  await page.getByRole("button", { name: "シートに書き込む", exact: true }).click();
+  await page.getByText(/書き込みました: 割当量計算 \(2\)/).waitFor();
+  const s = await hostState();
+  expect(s.sheets).toEqual(["Sheet1", "割当量計算", "入力", "パラメータ", "割当量計算 (2)", "入力 (2)", "パラメータ (2)"]);
+  const alcnCalls = await cellsWith("割当量計算 (2)", "=ALCN.");
+  expect(alcnCalls).toEqual([]);
+  const sums = (await cellsWith("割当量計算 (2)", "=SUMPRODUCT(")).concat(await cellsWith("割当量計算 (2)", "=IF(ALCN_ROUNDING"));
+  const total = sums.find((c) => /SUMPRODUCT\(D\d+:D\d+,C\d+:C\d+\)\/B\d+\+SUMPRODUCT/.test(c.formula ?? "") && c.ref.startsWith("B"));
+  expect(total).toBeDefined();
+  expect(Math.round((total as CellInfo).value as number)).toBe(uiAllowance);
+  await shot(page, "e2e-10-native");
+});
+
+test("English on the switch, and no page errors", async () => {
+  await page.getByLabel("表示言語").selectOption("en");
+  await page.getByRole("heading", { name: "ALCN allowance calculation" }).waitFor();
+  await shot(page, "e2e-11-english");
+  expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+});
