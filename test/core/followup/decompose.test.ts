@@ -4,11 +4,11 @@ import { decomposeLmdi, decomposeSimple, logMean } from "../../../src/core/follo
 import { isCalcError } from "../../../src/core/errors";
 import { call, codeOf } from "../../helpers";
 
-function row(v: unknown): number[] {
+function row(v: unknown): [number, number, number, number] {
   if (!Array.isArray(v)) throw new Error(`not an array: ${JSON.stringify(v)}`);
   expect(v).toHaveLength(1);
   expect(v[0]).toHaveLength(4);
-  return v[0] as number[];
+  return v[0] as [number, number, number, number];
 }
 
 const LN2 = 0.6931471805599453;
