@@ -65,7 +65,7 @@ const CORRFACTOR: Explainer = {
     const avgs = [average(args, 3, "bm.reg.avg_size", env)];
     if (two) avgs.push(average(args, 4, "bm.reg.avg_charges", env));
     const x = xTexts(texts, args, two ? [0, 1] : [0], avgs, two ? [3, 4] : [3]);
-    const b = coefTexts(setup, texts, 2);
+    const b = coefTexts(setup, texts, args, 2);
     return `=(${fText(setup, b, x.avg)})/(${fText(setup, b, x.own)})`;
   },
 };
@@ -131,7 +131,7 @@ const COMPANYCF: Explainer = {
     const avgs = [average(args, 4, "bm.reg.avg_size", env)];
     if (two) avgs.push(average(args, 5, "bm.reg.avg_charges", env));
     const x = xTexts(texts, args, two ? [0, 1] : [0], avgs, two ? [4, 5] : [4]);
-    const b = coefTexts(setup, texts, 3);
+    const b = coefTexts(setup, texts, args, 3);
     const e = argText(texts, args, 2);
     return `=SUMPRODUCT(${e},(${fText(setup, b, x.avg)})/(${fText(setup, b, x.own)}))/SUM(${e})`;
   },

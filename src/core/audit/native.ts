@@ -28,7 +28,9 @@ export function argText(texts: readonly string[], args: readonly CellArg[], i: n
 
 /** Wrap in parentheses unless the text is a plain reference, name or unsigned number. */
 export function paren(t: string): string {
-  return /^[$A-Za-z0-9_.!:'\u0080-\uffff]+$/.test(t) && !t.startsWith("-") ? t : `(${t})`;
+  const simple = /^[$A-Za-z0-9_.!:'\u0080-\uffff]+$/.test(t) && !t.startsWith("-");
+  const call = /^[A-Za-z][A-Za-z0-9.]*\([^()]*\)$/.test(t);
+  return simple || call ? t : `(${t})`;
 }
 
 /** Was the argument given (not omitted, not blank)? */

@@ -79,10 +79,13 @@ export function fOf(setup: RegSetup, x: readonly number[]): number {
 }
 
 /** Texts of the coefficients for a native formula: INDEX(range,i) for a reference, else numbers. */
-export function coefTexts(setup: RegSetup, texts: readonly string[], coefsAt: number): string[] {
+export function coefTexts(setup: RegSetup, texts: readonly string[], args: readonly CellArg[], coefsAt: number): string[] {
   const t = texts[coefsAt]?.trim() ?? "";
   const isRef = /^[$A-Za-z0-9_.!:'\u0080-\uffff]+$/.test(t) && /\d/.test(t) && !/^\d/.test(t);
-  return setup.coefs.map((c, i) => (setup.from === "args" && isRef ? `INDEX(${t},${i + 1})` : literal(c)));
+  const v = args[coefsAt];
+  const isColumn = Array.isArray(v) && v.length > 1;
+  // INDEX(range, row, column): unambiguous for a row or a column of coefficients
+  return setup.coefs.map((c, i) => (setup.from === "args" && isRef ? (isColumn ? `INDEX(${t},${i + 1},1)` : `INDEX(${t},1,${i + 1})`) : literal(c)));
 }
 
 /** f as native Excel text over the x texts (cells or ranges; ranges give an array inside SUMPRODUCT). */
