@@ -216,7 +216,7 @@ describe("explain: the native formula computes the same value (HyperFormula)", (
     ["PROGRESS", "=ALCN.PROGRESS(D4,E4,F4)"],
     ["CHANGERATE", "=ALCN.CHANGERATE(F5,C3)"],
   ];
-  const hf = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3" });
+  const hf = HyperFormula.buildFromArray(sheet, { licenseKey: "gpl-v3", useArrayArithmetic: true });
   const sheetId = 0;
   const read = (address: string): CellArg => {
     const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
