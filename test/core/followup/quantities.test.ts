@@ -50,12 +50,12 @@ describe("WAVG", () => {
         fc.integer({ min: 1, max: 1000 }),
         (pairs, k) => {
           fc.pre(pairs.some(([, w]) => w > 0));
-          const v = [pairs.map(([x]) => x)];
-          const w = [pairs.map(([, y]) => y)];
-          const avg = call("WAVG", v, w) as number;
-          expect(avg).toBeGreaterThanOrEqual(Math.min(...v[0]) - 1e-9);
-          expect(avg).toBeLessThanOrEqual(Math.max(...v[0]) + 1e-9);
-          expect(call("WAVG", v, [w[0].map((x) => x * k)])).toBe(avg);
+          const values = pairs.map(([x]) => x);
+          const weights = pairs.map(([, y]) => y);
+          const avg = call("WAVG", [values], [weights]) as number;
+          expect(avg).toBeGreaterThanOrEqual(Math.min(...values) - 1e-9);
+          expect(avg).toBeLessThanOrEqual(Math.max(...values) + 1e-9);
+          expect(call("WAVG", [values], [weights.map((x) => x * k)])).toBe(avg);
         },
       ),
     );
