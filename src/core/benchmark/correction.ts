@@ -65,9 +65,20 @@ function fPositive(reg: Regression, x: D[], what: string): D {
   return y;
 }
 
+function keyOf(x: readonly D[]): string {
+  return x.map((v) => v.toString()).join("|");
+}
+
+/** One-entry memo of f(avg): a sheet calls CORRFACTOR row after row with the same regression. */
+let lastAvg: { key: string; value: D } | undefined;
+
 /** f at the industry-average furnace. */
 export function fAverage(reg: Regression): D {
-  return fPositive(reg, reg.avg, "f(avg_size, avg_charges)");
+  const key = `${reg.form}/${keyOf(reg.coefs)}/${keyOf(reg.avg)}`;
+  if (lastAvg?.key === key) return lastAvg.value;
+  const value = fPositive(reg, reg.avg, "f(avg_size, avg_charges)");
+  lastAvg = { key, value };
+  return value;
 }
 
 /** CF of one furnace: f(avg) / f(own). x = [size] or [size, charges]. */
@@ -80,10 +91,18 @@ export function companyCf(reg: Regression, rows: readonly { x: D[]; e: D }[]): D
   const fAvg = fAverage(reg);
   let sumE = new D(0);
   let sumEw = new D(0);
+  // log/power cost a decimal ln/exp per regressor (hundreds of µs): furnaces of the same size and charges
+  // share f. For linear and polynomial forms the key would cost more than f itself.
+  const fOf = reg.form === "log" || reg.form === "power" ? new Map<string, D>() : undefined;
   for (const r of rows) {
+    const key = fOf ? keyOf(r.x) : "";
+    let f = fOf?.get(key);
+    if (f === undefined) {
+      f = fPositive(reg, r.x, "f(size, charges)");
+      fOf?.set(key, f);
+    }
     sumE = sumE.add(r.e);
-    if (!r.e.isZero()) sumEw = sumEw.add(r.e.div(fPositive(reg, r.x, "f(size, charges)")));
-    else fPositive(reg, r.x, "f(size, charges)");
+    if (!r.e.isZero()) sumEw = sumEw.add(r.e.div(f));
   }
   if (sumE.isZero()) fail("DIV0", "zeroDivisor", { arg: "emissions (total)" });
   return sumEw.mul(fAvg).div(sumE);
