@@ -132,6 +132,28 @@ interface InputRefs {
 // ---------------------------------------------------------------------------------------------------------
 // Parameters sheet
 
+/**
+ * The named cells that stand for an edition parameter: a reader of the workbook (the CLI's recalc, the
+ * taskpane) turns them into ParameterStore overrides, so ALCN functions that read a parameter implicitly
+ * (BALANCE's credit cap, PRICEBAND, CORRFACTOR with two arguments) see the sheet's values.
+ */
+export const PARAMETER_NAMES: Readonly<Record<string, string>> = {
+  ALCN_COEFS: "bm.reg.coefs",
+  ALCN_FORM: "bm.reg.form",
+  ALCN_AVG_SIZE: "bm.reg.avg_size",
+  ALCN_AVG_CHARGES: "bm.reg.avg_charges",
+  ALCN_BM_BASE_FY: "bm.base_fy",
+  ALCN_BM_FINAL_FY: "bm.final_fy",
+  ALCN_BM_BASE_PCT: "bm.base_pct",
+  ALCN_BM_FINAL_PCT: "bm.final_pct",
+  ALCN_ROUNDING: "bm.rounding",
+  ALCN_CREDIT_CAP_PCT: "bm.credit_cap_pct",
+  ALCN_PRICE_BASE_FY: "bm.price.base_fy",
+  ALCN_PRICE_LOWER: "bm.price.lower",
+  ALCN_PRICE_UPPER: "bm.price.upper",
+  ALCN_PRICE_GROWTH_PCT: "bm.price.growth_pct",
+};
+
 interface ParamRow {
   readonly name: string;
   readonly label: Bilingual;

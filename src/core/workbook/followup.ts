@@ -177,7 +177,8 @@ export function buildFollowupPlan(inputs: FollowupInputs, options: FollowupOptio
   s.set(row, 0, { role: "header", value: t(lang, "要因", "Factor") });
   periods.forEach((p, k) => s.set(row, 1 + k, { role: "header", value: p.label }));
   row++;
-  const args = (p: { from: number; to: number }): string => `${L(p.from)}${prod},${L(p.from)}${energy},${L(p.from)}${co2},${L(p.to)}${prod},${L(p.to)}${energy},${L(p.to)}${co2}`;
+  // DECOMPOSE reads the input rows directly (the values in table 1 are the same cells, referenced).
+  const args = (p: { from: number; to: number }): string => `${L(p.from)}${iProd},${L(p.from)}${iEnergy},${L(p.from)}${iCo2},${L(p.to)}${iProd},${L(p.to)}${iEnergy},${L(p.to)}${iCo2}`;
   let lRow = 0;
   if (!alcn) {
     // The LMDI weight L(C1, C0), shown as its own labelled row so that a verifier can follow the arithmetic.
