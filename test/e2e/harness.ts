@@ -67,7 +67,8 @@ export async function launch(): Promise<{ context: BrowserContext; page: Page; p
     if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
   });
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
+    // A failed request is reported with its URL by the response handler above.
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
   });
   return { context, page, profile, errors };
 }
