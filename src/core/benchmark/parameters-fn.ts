@@ -9,10 +9,11 @@
  *   bm.price.upper, bm.price.growth_pct.
  */
 import { D } from "../decimal";
-import type { EditionKind, ParamValue } from "../editions";
+import type { EditionKind, ParamEntry, ParamValue } from "../editions";
 import { fail } from "../errors";
+import { cellsOf } from "../input";
 import type { CalcContext, FunctionSpec } from "../spec";
-import type { OutScalar } from "../values";
+import { type CellArg, isBlank, isCellError, type OutScalar } from "../values";
 
 type Present = Exclude<ParamValue, null>;
 
@@ -105,3 +106,28 @@ export const EDITION: FunctionSpec = {
     return id;
   },
 };
+
+/**
+ * Overrides for ParameterStore.setOverrides from a Parameters sheet: each named cell (or range) by its
+ * parameter name, e.g. { "bm.reg.coefs": [[1.2, -0.01, -0.05]], "bm.reg.form": "power", "bm.reg.avg_size": 21 }.
+ * One number → number; text → trimmed text; a range of several cells → list of numbers (blank cells dropped);
+ * a blank cell → null (not set, so functions answer #N/A as for an unpublished value). A range mixing text,
+ * errors or booleans is rejected (TypeError) so the taskpane can point at the cell.
+ */
+export function overridesFromCells(cells: Readonly<Record<string, CellArg>>, source = "Parameters sheet"): Record<string, ParamEntry> {
+  const out: Record<string, ParamEntry> = {};
+  for (const [name, raw] of Object.entries(cells)) {
+    const flat = cellsOf(raw).filter((c) => !isBlank(c));
+    let value: ParamValue;
+    if (flat.length === 0) value = null;
+    else if (flat.length === 1 && typeof flat[0] === "string") value = flat[0].trim();
+    else if (flat.every((c): c is number => typeof c === "number" && Number.isFinite(c))) {
+      value = flat.length === 1 ? (flat[0] as number) : flat;
+    } else {
+      const bad = flat.find((c) => typeof c !== "number");
+      throw new TypeError(`${name}: ${isCellError(bad) ? bad.code : JSON.stringify(bad)} is not a number`);
+    }
+    out[name] = { value, unit: "", assumption: false, source: { document: source, note: name } };
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { functionSpec, invoke, ParameterStore } from "../../../src/core";
+import { overridesFromCells } from "../../../src/core/benchmark/parameters-fn";
 import { SHIPPED_EDITIONS } from "../../../src/core/editions";
 import { call, codeOf } from "../../helpers";
 
@@ -57,5 +58,30 @@ describe("edition meti-al-2025-10-draft", () => {
     for (const n of ["bm.reg.form", "bm.reg.coefs", "bm.reg.avg_size", "bm.reg.avg_charges", "bm.target.up", "bm.target.down", "bm.rounding"]) {
       expect(e.values[n]?.value).toBeNull();
     }
+  });
+});
+
+describe("overridesFromCells (Parameters sheet → ParameterStore)", () => {
+  it("turns named cells into overrides that CORRFACTOR, ALLOWANCE and PARAM read", () => {
+    const params = new ParameterStore();
+    params.setOverrides(
+      overridesFromCells({
+        "bm.reg.coefs": [[1, -0.01, -0.05]],
+        "bm.reg.avg_size": 20,
+        "bm.reg.avg_charges": [[3]],
+        "bm.reg.form": " linear ",
+        "bm.rounding": "floor",
+        "bm.target.up": null,
+      }),
+    );
+    const run = (name: string, ...args: Parameters<typeof call>[1][]) => invoke(functionSpec(name)!, args, { lang: "en", params });
+    expect(run("CORRFACTOR", 10, 2)).toBe(0.8125);
+    expect(run("PARAM", "bm.reg.coefs")).toEqual([[1, -0.01, -0.05]]);
+    expect(run("ALLOWANCE", 1, 1000.7, 1, 0, 0)).toBe(1000);
+    expect(codeOf(run("PARAM", "bm.target.up"))).toBe("NA");
+    expect(run("PARAM", "bm.final_pct")).toEqual([[32.5]]); // not overridden: from the edition
+  });
+  it("rejects a range with text in it", () => {
+    expect(() => overridesFromCells({ "bm.reg.coefs": [[1, "x"]] })).toThrow(TypeError);
   });
 });
