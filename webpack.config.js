@@ -179,7 +179,7 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode: dev ? "development" : "production",
     context: ROOT,
-    devtool: dev ? "eval-source-map" : false,
+    devtool: dev ? "cheap-module-source-map" : false,
     entry,
     output: { path: outputPath, filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
