@@ -48,6 +48,9 @@ const XLFN = new Set([
 /** "CORRFACTOR" → "CORRFACTOR", "ALLOWANCE_UP" → "ALLOWANCE.UP" (the catalogue decides where dots were). */
 const UDF_TO_NAME = new Map(CATALOGUE.map((s) => [s.name.replace(/\./g, "_").toUpperCase(), s.name]));
 
+/** Characters that end a name, a reference or a number inside a formula. */
+const DELIMITER = /[\s()+\-*/^&=<>,;:"'!{}%@#[\]$]/;
+
 /** Rewrite every function-call name (an identifier directly followed by "(") with `map`. */
 export function mapFunctionNames(formula: string, map: (name: string) => string): string {
   let out = "";
@@ -68,11 +71,14 @@ export function mapFunctionNames(formula: string, map: (name: string) => string)
       i = j + 1;
       continue;
     }
-    if (/[A-Za-z_]/.test(ch)) {
+    if (!DELIMITER.test(ch)) {
       let j = i + 1;
-      while (j < n && /[A-Za-z0-9_.]/.test(formula[j] as string)) j++;
+      while (j < n && !DELIMITER.test(formula[j] as string)) j++;
       const word = formula.slice(i, j);
-      out += formula[j] === "(" ? map(word) : word;
+      if (formula[j] === "(") out += map(word);
+      // An unquoted sheet name (Excel and LibreOffice write 入力!B3): quote it for HyperFormula.
+      else if (formula[j] === "!" && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(word)) out += `'${word}'`;
+      else out += word;
       i = j;
       continue;
     }
@@ -95,6 +101,11 @@ export function fromStoredFormula(stored: string): string {
     return name;
   });
   return `=${body}`;
+}
+
+/** A defined name's reference as stored (パラメータ!$B$5) → as HyperFormula parses it ('パラメータ'!$B$5). */
+export function fromStoredReference(ref: string): string {
+  return mapFunctionNames(ref, (name) => name);
 }
 
 /** A typed formula ("=ALCN.X(…)") → as stored in the file (no "=", `_xldudf_`, `_xlfn.`). */

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { ParamEntry } from "../core/editions";
 import { PARAMETER_NAMES } from "../core/workbook/allowance";
-import { fromStoredFormula } from "./formula-names";
+import { fromStoredFormula, fromStoredReference } from "./formula-names";
 import { guardXlsx, LIMITS, WorkbookRejected, type GuardReport } from "./xlsx-guard";
 import { MAX_COLS, MAX_ROWS, type CellValueOut, type ModelCell, type ModelName, type ModelSheet, type Scalar, type WorkbookModel } from "./workbook-model";
 
@@ -101,7 +101,7 @@ export function modelOfWorkbook(wb: ExcelJS.Workbook): { model: WorkbookModel; o
   for (const n of model) {
     if (n.ranges.length !== 1) continue;
     const range = n.ranges[0] as string;
-    names.push({ name: n.name, expression: range });
+    names.push({ name: n.name, expression: fromStoredReference(range) });
     const param = PARAMETER_NAMES[n.name];
     if (param) {
       const value = namedValue(wb, range);
