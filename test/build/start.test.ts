@@ -36,7 +36,7 @@ async function get(path: string): Promise<{ status: number; type: string; text: 
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}/`;
-  const env = { ...process.env, PORT: String(port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
   delete env.ALCN_BASE_URL;
   delete env.ALCN_HTTPS;
   server = spawn(process.execPath, [join(ROOT, "scripts", "start.cjs")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
