@@ -75,6 +75,8 @@ export async function launch(): Promise<{ context: BrowserContext; page: Page; p
 
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
+  // Let Fluent's transitions (dialog fade, button colours) finish so the picture shows the settled state.
+  await page.waitForTimeout(500);
   const file = join(RESULTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;

@@ -144,6 +144,8 @@ test("writing puts live formulas on new sheets, computes the same allowance, dra
   await page.getByLabel(/数式を表示/).check();
   await shot(page, "e2e-08-formulas");
   await page.getByLabel(/数式を表示/).uncheck();
+  await page.getByRole("img", { name: "炉ごとの補正係数" }).scrollIntoViewIfNeeded();
+  await shot(page, "e2e-08b-charts");
 });
 
 test("writing again over the same sheets shows what is there and asks first", async () => {

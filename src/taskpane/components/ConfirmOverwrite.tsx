@@ -6,6 +6,12 @@ import { useStyles } from "./fields";
 
 const SHOWN = 12;
 
+function perSheet(cells: readonly OccupiedCell[]): [string, number][] {
+  const m = new Map<string, number>();
+  for (const c of cells) m.set(c.sheet, (m.get(c.sheet) ?? 0) + 1);
+  return [...m];
+}
+
 export function ConfirmOverwrite(p: { occupied: readonly OccupiedCell[]; onConfirm: () => void; onCancel: () => void }) {
   const { s } = useStrings();
   const styles = useStyles();
@@ -17,6 +23,11 @@ export function ConfirmOverwrite(p: { occupied: readonly OccupiedCell[]; onConfi
           <DialogTitle>{s.write.confirmTitle}</DialogTitle>
           <DialogContent>
             <p>{fmt(s.write.confirmBody, { count: p.occupied.length })}</p>
+            <p>
+              {perSheet(p.occupied)
+                .map(([sheet, n]) => fmt(s.write.confirmPerSheet, { sheet, count: n }))
+                .join(" / ")}
+            </p>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -27,7 +38,7 @@ export function ConfirmOverwrite(p: { occupied: readonly OccupiedCell[]; onConfi
               <tbody>
                 {p.occupied.slice(0, SHOWN).map((c) => (
                   <tr key={`${c.sheet}!${c.ref}`}>
-                    <td className={styles.td}>
+                    <td className={styles.td} style={{ whiteSpace: "nowrap" }}>
                       {c.sheet}!{c.ref}
                     </td>
                     <td className={styles.td}>

@@ -44,15 +44,16 @@ export function TextField(p: TextFieldProps) {
 }
 
 /** An input inside a table cell: labelled for screen readers and tests, message under it. */
-export function CellInput(p: { label: string; value: string; onChange: (v: string) => void; error?: string; numeric?: boolean; width?: string }) {
+export function CellInput(p: { label: string; value: string; onChange: (v: string) => void; error?: string; numeric?: boolean; width?: string; describedBy?: string; invalid?: boolean }) {
   const styles = useStyles();
   return (
     <div>
       <Input
         className={styles.cellInput}
-        style={p.width ? { width: p.width } : undefined}
         aria-label={p.label}
-        aria-invalid={p.error ? true : undefined}
+        aria-invalid={p.error || p.invalid ? true : undefined}
+        aria-describedby={p.describedBy}
+        style={{ ...(p.width ? { width: p.width } : {}), ...(p.invalid ? { borderColor: tokens.colorPaletteRedBorder2 } : {}) }}
         value={p.value}
         inputMode={p.numeric ? "decimal" : undefined}
         input={{ style: { minWidth: 0, width: "100%", ...(p.numeric ? { textAlign: "right" as const } : {}) } }}

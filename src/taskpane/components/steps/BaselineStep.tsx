@@ -49,7 +49,7 @@ export function BaselineStep({ st, update, issues }: StepProps) {
               <tbody>
                 <tr>
                   <th className={styles.th} scope="row">
-                    {p.side === "up" ? s.furnaces.semi : s.baseline.down}
+                    {p.side === "up" ? s.furnaces.semi : s.baseline.output}
                     <span className={styles.unit}>（{s.units.t}）</span>
                   </th>
                   {BASE_YEARS.map((fy, i) => (

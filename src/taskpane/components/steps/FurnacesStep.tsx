@@ -1,5 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { fmt, num, useStrings } from "../../i18n";
 import { emptyFurnace, furnacesFromPaste, furnaceTotals, type FurnaceRow } from "../../wizard/state";
 import { CellInput, useStyles } from "../fields";
@@ -59,31 +59,51 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((f, i) => (
-            <tr key={f.key}>
-              {COLUMNS.map((c) => (
-                <td key={c} className={styles.td}>
-                  <CellInput
-                    label={`${label(c)}${unit[c] ? `（${unit[c]}）` : ""} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
-                    value={f[c]}
-                    numeric={c !== "id"}
-                    error={issues[`furnace.${f.key}.${c}`]}
-                    onChange={(v) => setCell(f.key, c, v)}
-                  />
-                </td>
-              ))}
-              <td className={styles.td}>
-                <Button
-                  appearance="subtle"
-                  size="small"
-                  aria-label={`${s.furnaces.removeRow} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
-                  onClick={() => update((x) => ({ ...x, furnaces: x.furnaces.filter((g) => g.key !== f.key) }))}
-                >
-                  ×
-                </Button>
-              </td>
-            </tr>
-          ))}
+          {shown.map((f, i) => {
+            const rowIssues = COLUMNS.map((c) => issues[`furnace.${f.key}.${c}`]).filter((m): m is string => m !== undefined);
+            const msgId = `furnace-${f.key}-issues`;
+            return (
+              <Fragment key={f.key}>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <td key={c} className={styles.td}>
+                      <CellInput
+                        label={`${label(c)}${unit[c] ? `（${unit[c]}）` : ""} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
+                        value={f[c]}
+                        numeric={c !== "id"}
+                        invalid={issues[`furnace.${f.key}.${c}`] !== undefined}
+                        describedBy={rowIssues.length ? msgId : undefined}
+                        onChange={(v) => setCell(f.key, c, v)}
+                      />
+                    </td>
+                  ))}
+                  <td className={styles.td}>
+                    <Button
+                      appearance="subtle"
+                      size="small"
+                      aria-label={`${s.furnaces.removeRow} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
+                      onClick={() => update((x) => ({ ...x, furnaces: x.furnaces.filter((g) => g.key !== f.key) }))}
+                    >
+                      ×
+                    </Button>
+                  </td>
+                </tr>
+                {rowIssues.length ? (
+                  <tr>
+                    <td colSpan={COLUMNS.length + 1} className={styles.td}>
+                      <ul id={msgId} role="alert" className={styles.error} style={{ margin: "0 0 6px 0", paddingLeft: 18 }}>
+                        {rowIssues.map((m) => (
+                          <li key={m}>
+                            {fmt(s.furnaces.rowLabel, { n: i + 1 })}: {m}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
       <div className={styles.row}>

@@ -1,0 +1,66 @@
+import { OfficeHost, _internal } from "../../../src/taskpane/host/office-host";
+import { MockWorkbookState, mockRun } from "./excel-mock";
+import { buildAllowancePlan, DEMO_ALLOWANCE } from "../../../src/core/workbook";
+import { planToBatch } from "../../../src/taskpane/wizard/write";
+
+const labels = { block: "g", fy: "FY", allowance: "a", emissions: "e", furnace: "f", cf: "cf", chartAllowance: "A", chartCf: "C" };
+
+function bigInputs(rows: number) {
+  const furnaces = Array.from({ length: rows }, (_, i) => ({ id: `F${i + 1}`, capacity_t: 20 + (i % 40), charges_per_h: 0.3 + (i % 5) / 10, emissions_t: 1000 + i, semi_t: 3000 + i }));
+  return { ...DEMO_ALLOWANCE, furnaces };
+}
+
+describe("OfficeHost (against a recording stand-in for Excel)", () => {
+  it("writes a 1 000-furnace workbook in 2 context.sync() calls, with one formulas block per sheet", async () => {
+    const state = new MockWorkbookState();
+    state.sheets.push({ name: "Sheet1", cells: new Map() });
+    const host = new OfficeHost(mockRun(state));
+    const batch = planToBatch(buildAllowancePlan(bigInputs(1000), { mode: "alcn", lang: "ja" }), labels);
+    const names = await host.sheetNames();
+    expect(names).toEqual(["Sheet1"]);
+    expect(await host.findOccupied(batch)).toEqual([]);
+    await host.write(batch);
+    expect(host.syncCount()).toBeLessThanOrEqual(5);
+    expect(state.syncs).toBe(host.syncCount());
+    expect(state.ops.filter((o) => o.op === "formulas")).toHaveLength(3);
+    expect(state.ops.filter((o) => o.op === "sheet.add").map((o) => o.target)).toEqual(["割当量計算", "入力", "パラメータ"]);
+    expect(state.ops.filter((o) => o.op === "chart.add")).toHaveLength(2);
+    // names are queued before the formulas that use them
+    const firstName = state.ops.findIndex((o) => o.op === "name.add");
+    const firstFormulas = state.ops.findIndex((o) => o.op === "formulas");
+    expect(firstName).toBeLessThan(firstFormulas);
+    // the same write with 10 rows costs the same number of round trips
+    const small = new MockWorkbookState();
+    const h2 = new OfficeHost(mockRun(small));
+    const b2 = planToBatch(buildAllowancePlan(bigInputs(10), { mode: "alcn", lang: "ja" }), labels);
+    await h2.sheetNames();
+    await h2.findOccupied(b2);
+    await h2.write(b2);
+    expect(h2.syncCount()).toBe(host.syncCount());
+  });
+
+  it("replaces names that already exist and reports non-empty cells of existing sheets", async () => {
+    const state = new MockWorkbookState();
+    state.sheets.push({ name: "割当量計算", cells: new Map([["A1", { value: "old" }]]) });
+    state.names.push("ALCN_COEFS");
+    const host = new OfficeHost(mockRun(state));
+    const batch = planToBatch(buildAllowancePlan(DEMO_ALLOWANCE, { mode: "native", lang: "ja" }), labels);
+    const occupied = await host.findOccupied(batch);
+    expect(occupied.length).toBeGreaterThan(0);
+    expect(occupied[0]).toMatchObject({ sheet: "割当量計算", ref: "A1", value: "old" });
+    await host.write(batch);
+    expect(state.ops.find((o) => o.op === "name.delete")?.target).toBe("ALCN_COEFS");
+    expect(state.ops.filter((o) => o.op === "sheet.add").map((o) => o.target)).toEqual(["入力", "パラメータ"]);
+  });
+
+  it("reads the selection with its sheet", async () => {
+    const state = new MockWorkbookState();
+    state.sheets.push({ name: "Sheet 1", cells: new Map([["C3", { value: 5 }]]) });
+    state.selection = { sheet: "Sheet 1", address: "C3" };
+    const host = new OfficeHost(mockRun(state));
+    const r = await host.readSelection();
+    expect(r.sheet).toBe("Sheet 1");
+    expect(r.values).toEqual([[5]]);
+    expect(_internal.splitAddress("'It''s'!A1:B2")).toEqual({ sheet: "It's", address: "A1:B2" });
+  });
+});
