@@ -15,6 +15,7 @@
 import { DWide } from "../../core/decimal";
 import { fail } from "../../core/errors";
 import { leastSquares, type LsqResult } from "../../core/benchmark/leastsquares";
+import { expFast, lnFast } from "../../core/benchmark/lnexp";
 import { observationsOf, statsBlock, strictBlock } from "../../core/benchmark/regression";
 import type { FunctionSpec } from "../../core/spec";
 import type { CellArg, OutScalar } from "../../core/values";
@@ -35,7 +36,7 @@ function fit(kind: Kind, rawY: CellArg, rawX: CellArg, withConst: boolean): LsqR
     const w = new DWide(v);
     if (kind === "LINEST") return w;
     if (!w.gt(0)) fail("NUM", "notPositive", { arg: "known_y", value: w.toString() });
-    return w.ln();
+    return lnFast(w);
   });
   return leastSquares({ rows: obs.map((r) => r.map((v) => new DWide(v))), y: ys, intercept: withConst });
 }
@@ -45,7 +46,7 @@ export function nativeRegression(kind: Kind, rawY: CellArg, rawX: CellArg, withC
   const r = fit(kind, rawY, rawX, withConst);
   const block = statsBlock(r, withConst); // b0 first
   if (kind === "LOGEST") {
-    block[0] = r.coefs.map((c) => c.exp());
+    block[0] = r.coefs.map((c) => expFast(c));
   }
   const excel = block.map((row, i) => (i <= 1 ? row.slice().reverse() : row));
   return stats ? excel : [excel[0] as OutScalar[]];

@@ -9,9 +9,11 @@
  * Coefficients are always b0 first. The functions are generic over the Decimal clone: values of
  * `D` are computed at 40 digits, values of `DWide` at 100 (decimal.js works at the precision of the
  * operand's own constructor), so the regression solver can reuse them on its wide inputs.
+ * ln and exp are the fast fixed-point ones of ./lnexp (~75 correct digits, rounded to the clone).
  */
 import type { D } from "../decimal";
 import { fail } from "../errors";
+import { expFast, lnFast } from "./lnexp";
 
 export type PolyForm = "poly2" | "poly3" | "poly4" | "poly5" | "poly6" | "poly7" | "poly8" | "poly9" | "poly10";
 export type RegForm = "linear" | "log" | "power" | PolyForm;
@@ -48,7 +50,7 @@ export function termCount(form: RegForm, xCount: number): number {
 
 function lnOf(v: D, arg: string): D {
   if (!v.gt(0)) fail("NUM", "notPositive", { arg, value: v.toString() });
-  return v.ln();
+  return lnFast(v);
 }
 
 /**
@@ -80,5 +82,5 @@ export function evaluateForm(form: RegForm, coefs: D[], x: D[]): D {
   }
   let acc = coefs[0] as D;
   for (let j = 0; j < terms.length; j++) acc = acc.add((coefs[j + 1] as D).mul(terms[j] as D));
-  return form === "power" ? acc.exp() : acc;
+  return form === "power" ? expFast(acc) : acc;
 }

@@ -15,6 +15,7 @@ import type { FunctionSpec } from "../spec";
 import { type CellArg, type CellMatrix, isMatrix, isBlank, type OutScalar } from "../values";
 import { evaluateForm, polyDegree, REG_FORMS, regressorsOf, type RegForm } from "./forms";
 import { leastSquares, type LsqResult } from "./leastsquares";
+import { lnFast } from "./lnexp";
 
 /** A rectangular block of numbers read strictly: blanks and text are errors (regression data must be complete). */
 interface Block {
@@ -92,7 +93,7 @@ export function prepareFit(y: readonly D[], obs: readonly D[][], opts: RegFitOpt
     let yi = new DWide(y[i] as D);
     if (form === "power") {
       if (!yi.gt(0)) fail("NUM", "notPositive", { arg: "known_y", value: yi.toString() });
-      yi = yi.ln();
+      yi = lnFast(yi);
     }
     ys.push(yi);
     if (wi) ws.push(new DWide(wi));
