@@ -115,7 +115,9 @@ module.exports = (env = {}, argv = {}) => {
   const dev = (argv.mode || process.env.NODE_ENV || "production") !== "production";
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.join(ROOT, "dist");
   const port = Number(process.env.PORT || 3000);
-  const baseUrl = process.env.ALCN_BASE_URL || (port === 3000 ? DEV_URL : `https://localhost:${port}/`);
+  // The manifest follows PORT only in development (npm start); production uses ALCN_BASE_URL or the default.
+  const baseUrl = process.env.ALCN_BASE_URL || (dev && port !== 3000 ? `https://localhost:${port}/` : DEV_URL);
+  if (!/^https:\/\/[^/]+/.test(baseUrl)) throw new Error(`ALCN_BASE_URL must be an https:// URL (Office loads add-ins only over HTTPS), got "${baseUrl}"`);
   // Development pages use the npm copy of office.js (served locally, also offline); production uses the CDN.
   const officeJs = dev ? "office-js/office.js" : OFFICE_CDN;
 
