@@ -1,0 +1,88 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../../src/taskpane/components/App";
+import { FakeHost } from "../../../src/taskpane/host/fake-host";
+
+// Fluent v9 measures elements and watches media; jsdom lacks a few browser APIs.
+beforeAll(() => {
+  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+const next = () => fireEvent.click(screen.getByRole("button", { name: "次へ" }));
+
+describe("taskpane App", () => {
+  it("is Japanese by default and English when Office says so", () => {
+    const { unmount } = render(<App host={new FakeHost()} />);
+    expect(screen.getByRole("heading", { name: "ALCN 排出枠（割当量）計算" })).toBeTruthy();
+    unmount();
+    render(<App host={new FakeHost({ displayLanguage: "en-US" })} />);
+    expect(screen.getByRole("heading", { name: "ALCN allowance calculation" })).toBeTruthy();
+  });
+
+  it("switches language in the pane", () => {
+    render(<App host={new FakeHost({ displayLanguage: "ja-JP" })} />);
+    fireEvent.change(screen.getByLabelText("表示言語"), { target: { value: "en" } });
+    expect(screen.getByRole("heading", { name: "ALCN allowance calculation" })).toBeTruthy();
+  });
+
+  it("does not leave a step with errors, and says how to fix them", () => {
+    render(<App host={new FakeHost()} />);
+    next();
+    expect(screen.getByText("会社名を入力してください（シートの表題に使います）。")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("会社と年度");
+    fireEvent.change(screen.getByLabelText("会社名"), { target: { value: "テスト株式会社" } });
+    next();
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("溶解炉");
+    fireEvent.change(screen.getByLabelText("炉サイズ（t） 1 行目"), { target: { value: "１０" } });
+    next();
+    expect(screen.getByText(/1 行目: 炉サイズ（t）「１０」は数値ではありません/)).toBeTruthy();
+    expect(screen.getByLabelText("炉サイズ（t） 1 行目").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText(/炉IDを入力してください/)).toBeTruthy();
+  });
+
+  it("every furnace input shows its unit", () => {
+    render(<App host={new FakeHost()} />);
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    next();
+    for (const label of ["炉サイズ（t） 1 行目", "チャージ数（回/時） 1 行目", "排出量（t-CO2） 1 行目", "半製品生産量（t） 1 行目"]) expect(screen.getByLabelText(label)).toBeTruthy();
+  });
+
+  it("the demo company goes to the result and writes, asking before overwriting", async () => {
+    const host = new FakeHost({ sheets: { 割当量計算: { A1: "前回のメモ" } } });
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    for (let i = 0; i < 5; i++) next();
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toContain("結果と見通し");
+    const allowance = screen.getByTestId("result-allowance").textContent ?? "";
+    expect(Number(allowance.replace(/,/g, ""))).toBeGreaterThan(1000);
+    next();
+    // Without "overwrite", the write goes to new sheets with unique names: no dialog.
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    await screen.findByText(/書き込みました: 割当量計算 \(2\)、入力、パラメータ/);
+    expect(host.cellAt("割当量計算", "A1")?.value).toBe("前回のメモ");
+    // With "overwrite": the dialog lists the existing content; cancel keeps it.
+    fireEvent.click(screen.getByLabelText(/同じ名前のシートがあれば上書きする/));
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    // jsdom cannot run Fluent's enter animation, so the dialog counts as hidden to role queries.
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    expect(within(dialog).getByText("前回のメモ")).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "キャンセル", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+    expect(host.cellAt("割当量計算", "A1")?.value).toBe("前回のメモ");
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    const again = await screen.findByRole("alertdialog", { hidden: true });
+    await act(async () => {
+      fireEvent.click(within(again).getByRole("button", { name: "上書きする", hidden: true }));
+    });
+    await screen.findByText(/書き込みました: 割当量計算、入力 \(2\)|書き込みました: 割当量計算、/);
+    expect(host.cellAt("割当量計算", "A1")?.value).not.toBe("前回のメモ");
+    expect(host.formulaAt("割当量計算", "B3")).toMatch(/^='入力/);
+  });
+});
