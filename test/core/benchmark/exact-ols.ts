@@ -1,6 +1,6 @@
 /**
  * An independent oracle for the regression tests: ordinary least squares in exact rational
- * arithmetic (BigInt fractions, Gauss–Jordan on the normal equations). Different algorithm and
+ * arithmetic (BigInt, fraction-free Gauss–Jordan on the integer-scaled normal equations). Different algorithm and
  * different arithmetic from src/core/benchmark/leastsquares.ts, so agreement means something.
  * Used for the standard errors, which NIST's file does not certify.
  */
@@ -73,47 +73,53 @@ export function exactOls(rows: readonly (readonly Q[])[], y: readonly Q[], inter
   const cols = Array.from({ length: p }, (_, j) => common(design.map((r) => r[j] as Q)));
   const yc = common(y);
   const dot = (a: bigint[], b: bigint[]): bigint => a.reduce((s, v, k) => s + v * (b[k] as bigint), 0n);
-  const cross = (i: number, j: number): Q => {
-    const ci = cols[i] as { num: bigint[]; den: bigint };
-    const cj = cols[j] as { num: bigint[]; den: bigint };
-    return new Q(dot(ci.num, cj.num), ci.den * cj.den);
-  };
-  const xty = (i: number): Q => {
-    const ci = cols[i] as { num: bigint[]; den: bigint };
-    return new Q(dot(ci.num, yc.num), ci.den * yc.den);
-  };
-  // [XᵀX | I | Xᵀy]
-  const a: Q[][] = Array.from({ length: p }, (_, i) => [
-    ...Array.from({ length: p }, (_u, j) => cross(i, j)),
-    ...Array.from({ length: p }, (_u, j) => new Q(i === j ? 1n : 0n)),
-    xty(i),
+  // XᵀX = Dg⁻¹·N·Dg⁻¹ with the integer matrix N = [Σ num_i·num_j] and Dg = diag(den); so
+  // (XᵀX)⁻¹ = Dg·N⁻¹·Dg. N⁻¹ = adj(N)/det(N) by fraction-free (Bareiss) Gauss–Jordan on [N | I]:
+  // every division below is exact, and no gcd is needed until the very end.
+  const den = cols.map((c) => c.den);
+  const xtyNum = cols.map((c) => dot(c.num, yc.num)); // (Xᵀy)_i = xtyNum_i / (den_i·yden)
+  const m: bigint[][] = Array.from({ length: p }, (_, i) => [
+    ...Array.from({ length: p }, (_u, j) => dot((cols[i] as { num: bigint[] }).num, (cols[j] as { num: bigint[] }).num)),
+    ...Array.from({ length: p }, (_u, j) => (i === j ? 1n : 0n)),
   ]);
-  const width = 2 * p + 1;
-  for (let c = 0; c < p; c++) {
-    const piv = a.findIndex((r, i) => i >= c && !(r[c] as Q).isZero());
+  let prev = 1n;
+  for (let k = 0; k < p; k++) {
+    const piv = m.findIndex((r, i) => i >= k && r[k] !== 0n);
     if (piv < 0) throw new Error("singular");
-    [a[c], a[piv]] = [a[piv] as Q[], a[c] as Q[]];
-    const pr = a[c] as Q[];
-    const d = pr[c] as Q;
-    for (let j = 0; j < width; j++) pr[j] = (pr[j] as Q).div(d);
-    for (let i = 0; i < p; i++) {
-      if (i === c) continue;
-      const ri = a[i] as Q[];
-      const f = ri[c] as Q;
-      if (f.isZero()) continue;
-      for (let j = 0; j < width; j++) ri[j] = (ri[j] as Q).sub(f.mul(pr[j] as Q));
+    if (piv !== k) {
+      [m[k], m[piv]] = [m[piv] as bigint[], m[k] as bigint[]];
     }
+    const rk = m[k] as bigint[];
+    const akk = rk[k] as bigint;
+    for (let i = 0; i < p; i++) {
+      if (i === k) continue;
+      const ri = m[i] as bigint[];
+      const aik = ri[k] as bigint;
+      for (let j = 0; j < 2 * p; j++) if (j !== k) ri[j] = (akk * (ri[j] as bigint) - aik * (rk[j] as bigint)) / prev;
+      ri[k] = 0n;
+    }
+    prev = akk;
   }
-  const b = a.map((r) => r[width - 1] as Q);
+  // Now every m[i][i] = prev and the right block is prev·N⁻¹ (row swaps are already undone by the
+  // elimination acting on [N | I]).
+  const det = prev;
+  const invN = (i: number, j: number): Q => new Q((m[i] as bigint[])[p + j] as bigint, det);
+  const b = Array.from({ length: p }, (_, j) => {
+    // b_j = den_j · Σ_l (N⁻¹)_jl · den_l · (Xᵀy)_l = den_j · Σ_l (N⁻¹)_jl · xtyNum_l / yden
+    let acc = 0n;
+    for (let l = 0; l < p; l++) acc += ((m[j] as bigint[])[p + l] as bigint) * (xtyNum[l] as bigint);
+    return new Q((den[j] as bigint) * acc, det * yc.den);
+  });
   const syy = new Q(dot(yc.num, yc.num), yc.den * yc.den);
   const sy = new Q(yc.num.reduce((t, v) => t + v, 0n), yc.den);
   // b solves XᵀX b = Xᵀy exactly, so SSE = yᵀy − bᵀXᵀy holds exactly in rationals.
-  const sse = Array.from({ length: p }, (_, i) => (b[i] as Q).mul(xty(i))).reduce((t, v) => t.sub(v), syy);
+  const sse = b.map((bj, i) => bj.mul(new Q(xtyNum[i] as bigint, (den[i] as bigint) * yc.den))).reduce((t, v) => t.sub(v), syy);
   const sst = intercept ? syy.sub(sy.mul(sy).div(new Q(BigInt(n)))) : syy;
   const s2 = sse.div(new Q(BigInt(n - p)));
+  const invDiag = (j: number): Q => invN(j, j).mul(new Q((den[j] as bigint) * (den[j] as bigint)));
   return {
     coefs: b.map((q) => q.wide()),
-    se: a.map((r, j) => s2.mul(r[p + j] as Q).wide().sqrt()),
+    se: b.map((_b, j) => s2.mul(invDiag(j)).wide().sqrt()),
     residualSd: s2.wide().sqrt(),
     r2: new Q(1n).sub(sse.div(sst)).wide(),
   };

@@ -79,6 +79,16 @@ describe("REGFIT on NIST StRD linear regression (LRE ≥ 12)", () => {
   }
 });
 
+describe("REGFIT standard errors against NIST's certificate", () => {
+  it("Longley: every SE to LRE ≥ 12 (NIST certifies them; the JSON file carries only the coefficients)", () => {
+    // NIST StRD Longley, "Certified Regression Statistics", standard deviation of each estimate.
+    const certifiedSe = ["890420.383607373", "84.9149257747669", "0.334910077722432E-01", "0.488399681651699", "0.214274163161675", "0.226073200069370", "455.478499142212"];
+    const ds = nist.datasets.Longley as NistSet;
+    const out = matrix(call("REGFIT", col(ds.y.map(Number)), ds.x.map((r) => (r as string[]).map(Number)), "linear", null, true));
+    nums(out[1]).forEach((se, j) => expect(lre(se, certifiedSe[j] as string)).toBeGreaterThanOrEqual(12));
+  });
+});
+
 describe("REGFIT examples", () => {
   const y = [1, 2, 3.1];
   const x = [1, 2, 3];
