@@ -107,5 +107,6 @@ export function registerAlcn(): void {
 /** A fresh engine with ALCN registered. */
 export function createEngine(): HyperFormula {
   registerAlcn();
-  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 0, smartRounding: false });
+  // Excel's grid (HyperFormula's defaults are 40 000 rows), so any cell of a real workbook can be loaded.
+  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 0, smartRounding: false, maxRows: 1_048_576, maxColumns: 16_384, undoLimit: 0 });
 }

@@ -16,7 +16,7 @@ export const LIMITS = {
   uncompressedBytes: 200 * 1024 * 1024,
   entries: 10_000,
   /** Ratio uncompressed/compressed allowed for an entry larger than 1 MB. */
-  ratio: 1000,
+  ratio: 200,
   cells: 1_000_000,
   formulas: 200_000,
 };
