@@ -41,6 +41,7 @@ export const MESSAGES = {
   zeroDivisor: { ja: "{arg} が 0 のため割り算できません", en: "{arg} is zero, so the division is undefined" },
   emptyRange: { ja: "{arg} に数値がありません", en: "{arg} contains no numbers" },
   shapeMismatch: { ja: "{arg} と {other} の大きさが一致しません（{a} 個と {b} 個）", en: "{arg} and {other} differ in size ({a} and {b} values)" },
+  ragged: { ja: "{arg} の行ごとのセル数がそろっていません。長方形の範囲を指定してください", en: "the rows of {arg} differ in length; pass a rectangular range" },
   unknownOption: { ja: "{arg} に「{value}」は指定できません。指定できる値: {allowed}", en: "{arg} cannot be \"{value}\"; accepted values: {allowed}" },
   overflow: { ja: "計算結果が Excel で扱える範囲を超えました", en: "the result is outside the range Excel can hold" },
   notSet: { ja: "{what} が設定されていません。{how}", en: "{what} is not set. {how}" },

@@ -7,7 +7,7 @@ import { D } from "./decimal";
 import { CalcAbort, calcError, fail, isCalcError, type Lang } from "./errors";
 import { choice, numberMatrix, numberVector, scalarBoolean, scalarNumber, scalarText } from "./input";
 import type { ParameterStore } from "./parameters";
-import { type CellArg, type FinalOutput, type FinalScalar, type OutScalar, type Output } from "./values";
+import { isMatrix, type CellArg, type FinalOutput, type FinalScalar, type OutScalar, type Output } from "./values";
 
 export interface Text {
   readonly en: string;
@@ -120,6 +120,9 @@ export function invoke(spec: FunctionSpec, raw: readonly CellArg[], ctx: CalcCon
       const extra = raw.slice(spec.args.length).some((a) => a !== undefined && a !== null);
       if (extra) return calcError("VALUE", "tooManyArgs", { max: spec.args.length });
     }
+    // A range is rectangular in Excel and HyperFormula; anything else (a hand-built CLI or test value) is #VALUE!.
+    const ragged = raw.findIndex((r) => isMatrix(r) && r.some((row) => row.length !== r[0]?.length));
+    if (ragged >= 0) return calcError("VALUE", "ragged", { arg: spec.args[ragged]?.name ?? String(ragged + 1) });
     const args = spec.args.map((a, i) => coerceArg(a, raw[i]));
     const out = spec.compute(args, ctx);
     if (Array.isArray(out)) {

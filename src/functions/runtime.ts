@@ -2,7 +2,7 @@
  * The Excel edge: raw cell arguments → core → CustomFunctions values. Errors become
  * CustomFunctions.Error with a message in the user's language (Excel shows it for #VALUE! and #N/A).
  */
-import { EXCEL_CODE, functionSpec, invoke, messageOf, ParameterStore, type CalcError, type CellArg, type FinalOutput, type FinalScalar, type Lang } from "../core";
+import { EXCEL_CODE, functionSpec, invoke, messageOf, ParameterStore, type CalcError, type CellArg, type CellScalar, type FinalOutput, type FinalScalar, type Lang } from "../core";
 
 /** The shared runtime's state: the message language and the workbook's active parameter set. */
 export const addinContext: { lang: Lang; params: ParameterStore } = { lang: "ja", params: new ParameterStore() };
@@ -42,12 +42,19 @@ export function toExcel(out: FinalOutput, errors: ErrorFactory = officeErrors, l
   return toCell(out, errors, lang);
 }
 
-/** Normalise what Excel passes: null/undefined for an omitted optional, arrays for ranges. */
+/** An error value Excel passes in (a CustomFunctions.Error, code "#REF!" …) as the core's CellError. */
+function normaliseCell(c: unknown): CellScalar {
+  if (c === null || c === undefined || typeof c === "number" || typeof c === "string" || typeof c === "boolean") return c;
+  const code = (c as { code?: unknown }).code;
+  if (typeof code === "string" && code.startsWith("#")) return { kind: "CellError", code };
+  return String(c);
+}
+
+/** Normalise what Excel passes: null/undefined for an omitted optional, arrays for ranges, error objects. */
 function normaliseArg(a: unknown): CellArg {
   if (a === null || a === undefined) return undefined;
-  if (Array.isArray(a)) return a as CellArg;
-  if (typeof a === "number" || typeof a === "string" || typeof a === "boolean") return a;
-  return String(a);
+  if (Array.isArray(a)) return a.map((row: unknown) => (Array.isArray(row) ? row.map(normaliseCell) : [normaliseCell(row)]));
+  return normaliseCell(a);
 }
 
 /** Call an ALCN function by name from its Excel wrapper. */

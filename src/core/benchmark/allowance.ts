@@ -16,6 +16,9 @@ export const ROUNDINGS: readonly Rounding[] = ["none", "floor", "round", "ceil"]
 
 /** Σ target × activity over product types; a single value pairs with every entry of the other side. */
 export function sumProducts(targets: readonly D[], activities: readonly D[], tName: string, aName: string): D {
+  // An empty range (possible only from a hand-built value) has no product types: #NUM!, like TARGET's empty list.
+  if (targets.length === 0) fail("NUM", "emptyRange", { arg: tName });
+  if (activities.length === 0) fail("NUM", "emptyRange", { arg: aName });
   const n = Math.max(targets.length, activities.length);
   if (targets.length !== activities.length && targets.length !== 1 && activities.length !== 1) {
     fail("VALUE", "shapeMismatch", { arg: tName, other: aName, a: targets.length, b: activities.length });
