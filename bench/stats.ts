@@ -1,0 +1,109 @@
+/**
+ * Timing for `npm run bench`: warm-up runs (discarded), then repeated runs, summarised as median with
+ * p10–p90 and min–max. Times come from performance.now(); a run that measures a cheap call repeats it
+ * `batch` times so each sample is well above the timer's resolution.
+ */
+
+export interface Summary {
+  /** Median of the samples (the figure compared with the budget). */
+  readonly median: number;
+  readonly p10: number;
+  readonly p90: number;
+  readonly min: number;
+  readonly max: number;
+  /** Number of samples after warm-up. */
+  readonly runs: number;
+}
+
+export interface RunOptions {
+  /** Runs discarded before measuring (JIT, caches). */
+  readonly warmup: number;
+  /** Measured runs. */
+  readonly runs: number;
+}
+
+/** Inclusive percentile (as PERCENTILE.INC) of sorted numbers. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = sorted[lo] as number;
+  const b = sorted[hi] as number;
+  return a + (b - a) * (h - lo);
+}
+
+export function summarise(samples: readonly number[]): Summary {
+  const s = [...samples].sort((a, b) => a - b);
+  return {
+    median: percentile(s, 0.5),
+    p10: percentile(s, 0.1),
+    p90: percentile(s, 0.9),
+    min: s[0] ?? Number.NaN,
+    max: s[s.length - 1] ?? Number.NaN,
+    runs: s.length,
+  };
+}
+
+/** Milliseconds per run of fn. */
+export function timeMs(fn: () => unknown, opts: RunOptions): Summary {
+  for (let i = 0; i < opts.warmup; i++) sink(fn());
+  const samples: number[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const t0 = performance.now();
+    sink(fn());
+    samples.push(performance.now() - t0);
+  }
+  return summarise(samples);
+}
+
+/** Milliseconds per run of an async fn (runs one after another). */
+export async function timeMsAsync(fn: () => Promise<unknown>, opts: RunOptions): Promise<Summary> {
+  for (let i = 0; i < opts.warmup; i++) sink(await fn());
+  const samples: number[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const t0 = performance.now();
+    sink(await fn());
+    samples.push(performance.now() - t0);
+  }
+  return summarise(samples);
+}
+
+/** Microseconds per call: each sample times `batch` calls and divides. */
+export function timePerCallUs(fn: () => unknown, batch: number, opts: RunOptions): Summary {
+  const one = (): void => {
+    for (let i = 0; i < batch; i++) sink(fn());
+  };
+  for (let i = 0; i < opts.warmup; i++) one();
+  const samples: number[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const t0 = performance.now();
+    one();
+    samples.push(((performance.now() - t0) * 1000) / batch);
+  }
+  return summarise(samples);
+}
+
+/** Keeps results alive so the optimiser cannot drop the measured work. */
+let sunk: unknown;
+let sinkCount = 0;
+export function sink(v: unknown): void {
+  sinkCount++;
+  if ((sinkCount & 0xffff) === 0) sunk = v;
+}
+export function lastSunk(): unknown {
+  return sunk;
+}
+
+/** "12.3 (11.9–13.0)" with p10–p90, rounded to a sensible number of digits. */
+export function showSummary(s: Summary): string {
+  return `${round(s.median)} (p10–p90 ${round(s.p10)}–${round(s.p90)}, min–max ${round(s.min)}–${round(s.max)}, n=${s.runs})`;
+}
+
+export function round(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const a = Math.abs(x);
+  const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
