@@ -46,6 +46,8 @@ export type ParsedFormula =
       readonly args: readonly ArgNode[];
       /** Every reference of the whole formula, in order of appearance, without duplicates. */
       readonly refs: readonly CellRef[];
+      /** Every defined name used (e.g. ALCN_COEFS), without duplicates. */
+      readonly names: readonly string[];
       /** true when the ALCN call is not the whole formula (e.g. `=ALCN.X(A1)*2`). */
       readonly nested: boolean;
       readonly ast: Expr;
@@ -326,25 +328,28 @@ export function alcnName(callName: string): string | undefined {
   return undefined;
 }
 
-function collect(e: Expr, refs: CellRef[], calls: { call: Extract<Expr, { kind: "call" }>; depth: number; alcnDepth: number }[], depth: number, alcnDepth: number): void {
+function collect(e: Expr, refs: CellRef[], names: string[], calls: { call: Extract<Expr, { kind: "call" }>; depth: number; alcnDepth: number }[], depth: number, alcnDepth: number): void {
   switch (e.kind) {
     case "ref":
       if (!refs.some((r) => r.address === e.ref.address && r.sheet === e.ref.sheet)) refs.push(e.ref);
       return;
+    case "name":
+      if (!names.includes(e.name)) names.push(e.name);
+      return;
     case "array":
-      for (const row of e.rows) for (const x of row) collect(x, refs, calls, depth + 1, alcnDepth);
+      for (const row of e.rows) for (const x of row) collect(x, refs, names, calls, depth + 1, alcnDepth);
       return;
     case "unary":
-      collect(e.arg, refs, calls, depth + 1, alcnDepth);
+      collect(e.arg, refs, names, calls, depth + 1, alcnDepth);
       return;
     case "binary":
-      collect(e.left, refs, calls, depth + 1, alcnDepth);
-      collect(e.right, refs, calls, depth + 1, alcnDepth);
+      collect(e.left, refs, names, calls, depth + 1, alcnDepth);
+      collect(e.right, refs, names, calls, depth + 1, alcnDepth);
       return;
     case "call": {
       const isAlcn = alcnName(e.name) !== undefined;
       if (isAlcn) calls.push({ call: e, depth, alcnDepth });
-      for (const a of e.args) collect(a.expr, refs, calls, depth + 1, alcnDepth + (isAlcn ? 1 : 0));
+      for (const a of e.args) collect(a.expr, refs, names, calls, depth + 1, alcnDepth + (isAlcn ? 1 : 0));
       return;
     }
     default:
@@ -361,12 +366,13 @@ export function parseFormula(formula: unknown): ParsedFormula {
     const body = src.slice(1);
     const ast = new Parser(tokenize(body), body).parseFormula();
     const refs: CellRef[] = [];
+    const names: string[] = [];
     const calls: { call: Extract<Expr, { kind: "call" }>; depth: number; alcnDepth: number }[] = [];
-    collect(ast, refs, calls, 0, 0);
+    collect(ast, refs, names, calls, 0, 0);
     const outer = calls.filter((c) => c.alcnDepth === 0);
     const first = outer[0];
     if (!first) return { ok: false, reason: "no ALCN function in the formula" };
-    return { ok: true, name: alcnName(first.call.name) as string, args: first.call.args, refs, nested: first.depth > 0, ast };
+    return { ok: true, name: alcnName(first.call.name) as string, args: first.call.args, refs, names, nested: first.depth > 0, ast };
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : "unreadable formula" };
   }
@@ -384,9 +390,13 @@ class NotEvaluable extends Error {}
  * arithmetic on single numbers. Returns undefined for an omitted argument, and `{ ok: false }` when the
  * expression needs more (a function such as SUM, a defined name, arithmetic on ranges).
  */
-export function evaluateArg(e: Expr, read: (ref: CellRef) => EvalValue | undefined): { ok: true; value: EvalValue | undefined } | { ok: false } {
+export function evaluateArg(
+  e: Expr,
+  read: (ref: CellRef) => EvalValue | undefined,
+  readName: (name: string) => EvalValue | undefined = () => undefined,
+): { ok: true; value: EvalValue | undefined } | { ok: false } {
   try {
-    return { ok: true, value: evalExpr(e, read) };
+    return { ok: true, value: evalExpr(e, (r) => read(r), readName) };
   } catch {
     return { ok: false };
   }
@@ -405,7 +415,9 @@ function toNumber(v: EvalValue | undefined): number {
   throw new NotEvaluable("not a number");
 }
 
-function evalExpr(e: Expr, read: (ref: CellRef) => EvalValue | undefined): EvalValue | undefined {
+type NameReader = (name: string) => EvalValue | undefined;
+
+function evalExpr(e: Expr, read: (ref: CellRef) => EvalValue | undefined, readName: NameReader): EvalValue | undefined {
   switch (e.kind) {
     case "number":
       return e.value;
@@ -422,21 +434,26 @@ function evalExpr(e: Expr, read: (ref: CellRef) => EvalValue | undefined): EvalV
       if (v === undefined) throw new NotEvaluable("unread reference");
       return v;
     }
+    case "name": {
+      const v = readName(e.name);
+      if (v === undefined) throw new NotEvaluable("unknown name");
+      return v;
+    }
     case "array":
       return e.rows.map((row) =>
         row.map((x) => {
-          const v = evalExpr(x, read);
+          const v = evalExpr(x, read, readName);
           if (Array.isArray(v) || v === undefined) throw new NotEvaluable("nested array");
           return v as EvalScalar;
         }),
       );
     case "unary": {
-      const n = toNumber(evalExpr(e.arg, read));
+      const n = toNumber(evalExpr(e.arg, read, readName));
       return e.op === "-" ? -n : e.op === "%" ? n / 100 : n;
     }
     case "binary": {
-      const a = toNumber(evalExpr(e.left, read));
-      const b = toNumber(evalExpr(e.right, read));
+      const a = toNumber(evalExpr(e.left, read, readName));
+      const b = toNumber(evalExpr(e.right, read, readName));
       let r: number;
       switch (e.op) {
         case "+":

@@ -1,0 +1,152 @@
+/**
+ * What the audit panel, the formula builder and the input checks ask of the workbook. A thin layer over
+ * the pane's WorkbookHost (host/types.ts): the three panels take these actions as a prop or from
+ * context, never Office. Optional members are used when the host offers them (selectCell, readName,
+ * writeFormula are not in WorkbookHost yet — see docs/notes/audit-checks.md).
+ */
+import { createContext, useContext } from "react";
+import { evaluateArg, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
+import type { CellArg, CellScalar } from "../../../core";
+import type { RangeData, WorkbookHost } from "../../host/types";
+import { HostContext } from "../HostContext";
+
+export interface PanelActions {
+  /** The selected range (its sheet, address, values and formulas). */
+  getSelection(): Promise<RangeData>;
+  readRange(sheet: string, address: string): Promise<RangeData>;
+  /** The cells a workbook name refers to (e.g. ALCN_COEFS), if the host can tell. */
+  readName?(name: string): Promise<RangeData | undefined>;
+  /** Put one formula into one cell (the caller has already asked before overwriting). */
+  insertFormula(sheet: string, address: string, formula: string): Promise<void>;
+  /** Select a cell so the user sees it (optional: a host may not support it). */
+  selectCell?(sheet: string, address: string): Promise<void>;
+  sheetNames(): Promise<string[]>;
+}
+
+type MaybeExtras = {
+  select?: (sheet: string, address: string) => unknown;
+  readName?: (name: string) => Promise<RangeData | undefined>;
+  writeFormula?: (sheet: string, address: string, formula: string) => Promise<unknown>;
+  names?: Map<string, { sheet: string; ref: string }>;
+};
+
+/** Panel actions on a WorkbookHost; uses the host's optional extras when it has them. */
+export function actionsFromHost(host: WorkbookHost): PanelActions {
+  const extra = host as WorkbookHost & MaybeExtras;
+  const actions: PanelActions = {
+    getSelection: () => host.readSelection(),
+    readRange: (sheet, address) => host.readRange(sheet, address),
+    sheetNames: () => host.sheetNames(),
+    async insertFormula(sheet, address, formula) {
+      if (typeof extra.writeFormula === "function") {
+        await extra.writeFormula(sheet, address, formula);
+        return;
+      }
+      await host.write({ sheets: [{ name: sheet, cells: [{ ref: address, formula }] }], names: [], charts: [] });
+      if (typeof extra.select === "function") await extra.select(sheet, address);
+    },
+  };
+  if (typeof extra.select === "function") {
+    const select = extra.select.bind(host);
+    actions.selectCell = async (sheet, address) => {
+      await select(sheet, address);
+    };
+  }
+  if (typeof extra.readName === "function") actions.readName = extra.readName.bind(host);
+  else if (extra.names instanceof Map) {
+    const names = extra.names;
+    actions.readName = async (name) => {
+      const n = names.get(name.toUpperCase()) ?? [...names.values()].find((x) => (x as { name?: string }).name?.toUpperCase() === name.toUpperCase());
+      return n ? host.readRange(n.sheet, n.ref.replace(/\$/g, "")) : undefined;
+    };
+  }
+  return actions;
+}
+
+export const PanelActionsContext = createContext<PanelActions | undefined>(undefined);
+
+/** The actions from a prop, else the panel context, else the pane's host. */
+export function usePanelActions(explicit?: PanelActions): PanelActions {
+  const fromContext = useContext(PanelActionsContext);
+  const host = useContext(HostContext);
+  if (explicit) return explicit;
+  if (fromContext) return fromContext;
+  if (host) return actionsFromHost(host);
+  throw new Error("no workbook actions: pass `actions` or provide HostContext");
+}
+
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** A cell value from the host as the core reads it: "#N/A" text becomes an error value. */
+export function cellScalar(v: unknown): CellScalar {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return ERROR_TEXT.test(v) ? { kind: "CellError", code: v } : v;
+  return String(v);
+}
+
+/** A range's values as a core argument: one cell → a scalar, more → rows. */
+export function rangeArg(values: readonly (readonly unknown[])[]): CellArg {
+  if (values.length === 1 && values[0]?.length === 1) return cellScalar(values[0][0]);
+  return values.map((r) => r.map(cellScalar));
+}
+
+/** A sheet-qualified address for display and formulas: Sheet1!B4 or 'My sheet'!B4. */
+export function qualified(sheet: string, address: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+/** The first cell of an address ("B4:C9" → "B4"). */
+export function firstCell(address: string): string {
+  return (address.split(":")[0] ?? address).replace(/\$/g, "");
+}
+
+export interface EvaluatedCall {
+  readonly values: CellArg[];
+  /** 0-based positions of arguments that could not be evaluated (e.g. SUM(...)). */
+  readonly unevaluated: number[];
+}
+
+/**
+ * Read every reference and name of a parsed formula (one round trip each) and evaluate the ALCN call's
+ * arguments. References without a sheet are on `defaultSheet`.
+ */
+export async function evaluateCall(parsed: Extract<ParsedFormula, { ok: true }>, actions: PanelActions, defaultSheet: string): Promise<EvaluatedCall> {
+  const key = (r: CellRef) => `${r.sheet ?? defaultSheet}!${r.address}`;
+  const cells = new Map<string, EvalValue>();
+  for (const r of parsed.refs) {
+    if (/^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(r.address)) continue; // whole columns / rows: not read
+    try {
+      const d = await actions.readRange(r.sheet ?? defaultSheet, r.address);
+      cells.set(key(r), rangeArg(d.values) as EvalValue);
+    } catch {
+      // unreadable (e.g. a sheet that does not exist): the argument stays unevaluated
+    }
+  }
+  const names = new Map<string, EvalValue>();
+  if (actions.readName) {
+    for (const n of parsed.names) {
+      try {
+        const d = await actions.readName(n);
+        if (d) names.set(n.toUpperCase(), rangeArg(d.values) as EvalValue);
+      } catch {
+        // unknown name
+      }
+    }
+  }
+  const values: CellArg[] = [];
+  const unevaluated: number[] = [];
+  parsed.args.forEach((a, i) => {
+    const r = evaluateArg(
+      a.expr,
+      (ref) => cells.get(key(ref)),
+      (n) => names.get(n.toUpperCase()),
+    );
+    if (r.ok) values.push(r.value as CellArg);
+    else {
+      values.push(undefined);
+      unevaluated.push(i);
+    }
+  });
+  return { values, unevaluated };
+}
