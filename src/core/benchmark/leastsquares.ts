@@ -52,6 +52,8 @@ export interface LsqResult {
 /** A pivot below this fraction of its column's starting diagonal is treated as exact collinearity. */
 export const COLLINEAR_TOLERANCE = new DWide("1e-60");
 
+/** SSE at or below this fraction of Σw·y² is the rounding noise of an exact fit. */
+const EXACT_FIT_TOLERANCE = new DWide("1e-60");
 const ZERO = new DWide(0);
 const ONE = new DWide(1);
 
@@ -131,6 +133,7 @@ export function solveCrossProducts(cp: readonly (readonly DWide[])[], n: number,
   if (n === 0 || n < p) fail("NUM", "tooFewRows", { n, p });
   const a: DWide[][] = cp.map((r) => r.slice());
   const start = a.map((r, i) => r[i] as DWide);
+  const yy = start[p] as DWide;
   // Centred total sum of squares: Syy − (Σw·y)² / Σw (from the intercept pivot).
   let sst: DWide;
   if (intercept) {
@@ -165,7 +168,9 @@ export function solveCrossProducts(cp: readonly (readonly DWide[])[], n: number,
   }
 
   let sse = (a[p] as DWide[])[p] as DWide;
-  if (sse.isNegative()) sse = ZERO; // rounding at the 100th digit of an exact fit
+  // An exact fit leaves only rounding noise of the 100-digit sweep (≈ 10⁻⁹⁰ of Σw·y²); report it as the
+  // exact 0 it is, so that SEs and the residual SD are 0 and F is #DIV/0!, as for NIST Wampler1.
+  if (sse.lte(yy.mul(EXACT_FIT_TOLERANCE))) sse = ZERO;
   const df = n - p;
   const ssreg = sst.sub(sse);
   const r2 = sst.isZero() ? undefined : ssreg.div(sst);

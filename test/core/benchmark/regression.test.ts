@@ -146,6 +146,17 @@ describe("REGFIT examples", () => {
     expect(b2).toBeCloseTo(-0.25, 13);
   });
 
+  it("an exact fit reports SEs and residual SD 0, R² 1 and F #DIV/0!", () => {
+    const xs = [[10, 2], [20, 3], [15, 5], [40, 1], [30, 4], [25, 6]];
+    const ys = xs.map(([s, c]) => 2 + 0.5 * (s as number) - 0.25 * (c as number));
+    const out = matrix(call("REGFIT", col(ys), xs, "linear", null, true));
+    expect(out[1]).toEqual([0, 0, 0]);
+    expect(out[2]?.slice(0, 2)).toEqual([1, 0]);
+    expect(codeOf(out[3]?.[0] as FinalOutput)).toBe("DIV0");
+    expect(out[3]?.[1]).toBe(3);
+    expect(out[4]?.[1]).toBe(0);
+  });
+
   it("reads a row of y with the observations of x in columns, and a row of x against a column of y", () => {
     const xs = [[10, 2], [20, 3], [15, 5], [40, 1], [30, 4]];
     const ys = [7, 9.5, 8.1, 20.2, 14];
