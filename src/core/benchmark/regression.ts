@@ -84,18 +84,27 @@ export function prepareFit(y: readonly D[], obs: readonly D[][], opts: RegFitOpt
   if (polyDegree(form) > 0 && obs.some((r) => r.length !== 1)) fail("VALUE", "notVector", { arg: "known_x" });
   const rows: DWide[][] = [];
   const ys: DWide[] = [];
+  // Logarithms of repeated values (furnace sizes, charges) are computed once per fit.
+  const logForm = form === "log" || form === "power";
+  const lnCache = new Map<string, DWide>();
+  const lnOf = (v: DWide, arg: string): DWide => {
+    const key = v.toString();
+    let r = lnCache.get(key);
+    if (r === undefined) {
+      if (!v.gt(0)) fail("NUM", "notPositive", { arg, value: key });
+      r = lnFast(v);
+      lnCache.set(key, r);
+    }
+    return r;
+  };
   const ws: DWide[] = [];
   for (let i = 0; i < n; i++) {
     const wi = w?.[i];
     if (wi?.isZero()) continue; // a zero weight removes the observation (it still had to be a number)
     const xi = (obs[i] as D[]).map((v) => new DWide(v));
-    rows.push(regressorsOf(form, xi, "known_x"));
-    let yi = new DWide(y[i] as D);
-    if (form === "power") {
-      if (!yi.gt(0)) fail("NUM", "notPositive", { arg: "known_y", value: yi.toString() });
-      yi = lnFast(yi);
-    }
-    ys.push(yi);
+    rows.push(logForm ? xi.map((v) => lnOf(v, "known_x")) : regressorsOf(form, xi, "known_x"));
+    const yi = new DWide(y[i] as D);
+    ys.push(form === "power" ? lnOf(yi, "known_y") : yi);
     if (wi) ws.push(new DWide(wi));
   }
   return w ? { rows, y: ys, weights: ws } : { rows, y: ys };
