@@ -4,8 +4,9 @@
  * with unique sheet names, a chart data block and two charts. The write itself is
  * sheetNames (1 sync) + findOccupied (1–2) + write (2): at most 5 round trips, whatever the row count.
  */
+import { ParameterStore } from "../../core";
 import type { ParamEntry } from "../../core/editions";
-import { buildAllowancePlan, type AllowanceInputs, type AllowancePlan, type CellPlan, type ProductRow as PlanProduct } from "../../core/workbook";
+import { buildAllowancePlan, type AllowanceInputs, type BenchmarkConstants, type AllowancePlan, type CellPlan, type ProductRow as PlanProduct } from "../../core/workbook";
 import { cellRef, parseCell, parseRange, sheetPrefix } from "../host/a1";
 import { uniqueSheetName, type CellWrite, type ChartWrite, type OccupiedCell, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
 import { BASE_YEARS, numberOr, parseCoefs, parseNumber, type WizardState } from "./state";
@@ -13,6 +14,36 @@ import { BASE_YEARS, numberOr, parseCoefs, parseNumber, type WizardState } from 
 function n(raw: string): number | null {
   const p = parseNumber(raw);
   return p.ok ? p.value : null;
+}
+
+const shipped = new ParameterStore();
+
+/** The benchmark constants of an edition (unpublished values are left to the plan's defaults). */
+export function editionConstants(editionId: string): Partial<BenchmarkConstants> {
+  const values = shipped.edition(editionId)?.values ?? {};
+  const num = (k: string): number | undefined => {
+    const v = values[k]?.value;
+    return typeof v === "number" ? v : undefined;
+  };
+  const out: Record<string, number | string> = {};
+  const map: [keyof BenchmarkConstants, string][] = [
+    ["baseFy", "bm.base_fy"],
+    ["finalFy", "bm.final_fy"],
+    ["basePct", "bm.base_pct"],
+    ["finalPct", "bm.final_pct"],
+    ["creditCapPct", "bm.credit_cap_pct"],
+    ["priceBaseFy", "bm.price.base_fy"],
+    ["priceLower", "bm.price.lower"],
+    ["priceUpper", "bm.price.upper"],
+    ["priceGrowthPct", "bm.price.growth_pct"],
+  ];
+  for (const [key, param] of map) {
+    const v = num(param);
+    if (v !== undefined) out[key] = v;
+  }
+  const rounding = values["bm.rounding"]?.value;
+  if (rounding === "none" || rounding === "floor" || rounding === "round" || rounding === "ceil") out["rounding"] = rounding;
+  return out as Partial<BenchmarkConstants>;
 }
 
 /** The plan builder's inputs. Call only after the steps' checks pass. */
@@ -44,6 +75,7 @@ export function toAllowanceInputs(st: WizardState): AllowanceInputs {
     },
     products,
     expectedEmissions: st.outlook.map((o) => ({ fy: o.fy, emissions: numberOr(o.emissions, 0), credits: numberOr(o.credits, 0) })),
+    bm: editionConstants(st.edition),
   };
 }
 

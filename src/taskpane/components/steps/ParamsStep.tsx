@@ -3,12 +3,30 @@ import { useState } from "react";
 import { ParameterStore } from "../../../core";
 import { fmt, useStrings } from "../../i18n";
 import { fitFromTable } from "../../wizard/compute";
-import type { SimpleForm } from "../../wizard/state";
+import type { SimpleForm, WizardState } from "../../wizard/state";
 import { TextField, useStyles } from "../fields";
 import type { StepProps } from "./types";
 
 const FORMS: readonly SimpleForm[] = ["power", "linear", "log"];
 const editions = new ParameterStore();
+
+/** Pick an edition; where it publishes the regression, its values fill the fields (the user can still edit them). */
+function withEdition(st: WizardState, id: string): WizardState {
+  const v = editions.edition(id)?.values ?? {};
+  const coefs = v["bm.reg.coefs"]?.value;
+  const form = v["bm.reg.form"]?.value;
+  const size = v["bm.reg.avg_size"]?.value;
+  const charges = v["bm.reg.avg_charges"]?.value;
+  return {
+    ...st,
+    edition: id,
+    ...(Array.isArray(coefs) ? { coefs: coefs.join("\t") } : {}),
+    ...(form === "linear" || form === "log" || form === "power" ? { form } : {}),
+    ...(typeof size === "number" ? { avgSize: String(size) } : {}),
+    ...(typeof charges === "number" ? { avgCharges: String(charges) } : {}),
+    ...(Array.isArray(coefs) ? { source: editions.edition(id)?.title.ja ?? id } : {}),
+  };
+}
 
 export function ParamsStep({ st, update, issues }: StepProps) {
   const { s, lang } = useStrings();
@@ -31,7 +49,7 @@ export function ParamsStep({ st, update, issues }: StepProps) {
         <MessageBarBody>{s.params.intro}</MessageBarBody>
       </MessageBar>
       <Field label={s.params.edition}>
-        <Select value={st.edition} onChange={(_, d) => update((x) => ({ ...x, edition: d.value }))}>
+        <Select value={st.edition} onChange={(_, d) => update((x) => withEdition(x, d.value))}>
           {benchmarkEditions.map((id) => (
             <option key={id} value={id}>
               {editions.edition(id)?.title[lang] ?? id}
