@@ -42,6 +42,13 @@ describe("native LINEST / LOGEST in the headless engine", () => {
     expect(Number(nc[0]?.[0])).toBeCloseTo((1 + 4 + 9.3) / 14, 14);
   });
 
+  it("reads const and stats as Excel does (any non-zero number is TRUE; omitted = default)", () => {
+    const [a, b, c] = evaluateFormulas(["=LINEST({1;2;3.1},{1;2;3},2,0)", "=LINEST({1;2;3.1},{1;2;3},,1)", "=LINEST({1;2;3.1},{1;2;3},\"x\")"]);
+    expect(a).toBe("{1.05,-0.06666666666666667}");
+    expect((b as string).split(";")).toHaveLength(5);
+    expect(c).toMatch(/^#VALUE!/);
+  });
+
   it("LOGEST returns m and b of y = b·m^x", () => {
     const [out] = evaluateFormulas(["=LOGEST({3;6;12;24},{1;2;3;4})"]);
     const [m, b] = (out as string).slice(1, -1).split(",").map(Number);

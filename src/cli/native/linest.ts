@@ -18,7 +18,8 @@ import { leastSquares, type LsqResult } from "../../core/benchmark/leastsquares"
 import { expFast, lnFast } from "../../core/benchmark/lnexp";
 import { observationsOf, statsBlock, strictBlock } from "../../core/benchmark/regression";
 import type { FunctionSpec } from "../../core/spec";
-import type { CellArg, OutScalar } from "../../core/values";
+import { scalarBoolean } from "../../core/input";
+import { isMatrix, type CellArg, type OutScalar } from "../../core/values";
 
 type Kind = "LINEST" | "LOGEST";
 
@@ -52,6 +53,15 @@ export function nativeRegression(kind: Kind, rawY: CellArg, rawX: CellArg, withC
   return stats ? excel : [excel[0] as OutScalar[]];
 }
 
+/** Excel's reading of a logical argument: omitted/blank → default, any number ≠ 0 → TRUE, "TRUE"/"FALSE" text. */
+function excelBoolean(arg: string, raw: CellArg, dflt: boolean): boolean {
+  const cell = isMatrix(raw) ? (raw.length === 1 && raw[0]?.length === 1 ? raw[0][0] : fail("VALUE", "notScalar", { arg })) : raw;
+  if (cell === undefined || cell === null || cell === "") return dflt;
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return cell !== 0;
+  return scalarBoolean(arg, cell) ?? dflt;
+}
+
 function spec(kind: Kind): FunctionSpec {
   const log = kind === "LOGEST";
   return {
@@ -64,10 +74,10 @@ function spec(kind: Kind): FunctionSpec {
     args: [
       { name: "known_y", ja: "既知のy", type: "raw", description: { en: "The y values.", ja: "y の値。" } },
       { name: "known_x", ja: "既知のx", type: "raw", optional: true, description: { en: "The x values (default 1, 2, 3, …).", ja: "x の値（省略時 1, 2, 3, …）。" } },
-      { name: "const", ja: "定数", type: "boolean", default: true, optional: true, description: { en: "FALSE forces b = 0 (LOGEST: b = 1).", ja: "FALSE で b = 0（LOGEST は b = 1）。" } },
-      { name: "stats", ja: "補正", type: "boolean", default: false, optional: true, description: { en: "TRUE returns the statistics block.", ja: "TRUE で統計ブロックを返します。" } },
+      { name: "const", ja: "定数", type: "raw", optional: true, description: { en: "FALSE forces b = 0 (LOGEST: b = 1).", ja: "FALSE で b = 0（LOGEST は b = 1）。" } },
+      { name: "stats", ja: "補正", type: "raw", optional: true, description: { en: "TRUE returns the statistics block.", ja: "TRUE で統計ブロックを返します。" } },
     ],
-    compute: ([y, x, c, s]) => nativeRegression(kind, y as CellArg, x as CellArg, c as boolean, s as boolean),
+    compute: ([y, x, c, s]) => nativeRegression(kind, y as CellArg, x as CellArg, excelBoolean("const", c as CellArg, true), excelBoolean("stats", s as CellArg, false)),
   };
 }
 
