@@ -96,6 +96,22 @@ test("the demo company runs through every step to a result", async () => {
   await shot(page, "e2e-03-furnaces");
   await next();
   await heading("業界パラメータ");
+  // Fit the regression from an industry furnace table (size, charges, intensity, production) with REGFIT.
+  const industry = [
+    [20, 0.3, 1000],
+    [30, 0.5, 2000],
+    [45, 0.4, 1500],
+    [60, 0.8, 3000],
+    [25, 0.6, 1200],
+    [35, 0.55, 2500],
+  ].map(([size, charges, w]) => `${size}\t${charges}\t${Math.exp(-0.35) * Math.pow(size as number, -0.18) * Math.pow(charges as number, -0.22)}\t${w}`);
+  await page.getByLabel(/業界の炉データを貼り付け/).fill(industry.join("\n"));
+  await page.getByRole("button", { name: "回帰式を推計する" }).click();
+  await page.getByText(/6 基のデータで推計しました/).waitFor();
+  const coefs = (await page.getByLabel(/係数 b0, b1, b2/).inputValue()).split("\t").map(Number);
+  expect(coefs[0]).toBeCloseTo(-0.35, 9);
+  expect(coefs[1]).toBeCloseTo(-0.18, 9);
+  expect(coefs[2]).toBeCloseTo(-0.22, 9);
   await shot(page, "e2e-04-parameters");
   await next();
   await heading("基準活動量");
@@ -184,6 +200,31 @@ test("native-formula mode writes plain Excel formulas to new sheets with unique 
   expect(total).toBeDefined();
   expect(Math.round((total as CellInfo).value as number)).toBe(uiAllowance);
   await shot(page, "e2e-10-native");
+});
+
+async function tabTo(target: ReturnType<Page["getByLabel"]>, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("not reachable with Tab");
+}
+
+test("the first steps work with the keyboard alone, and focus follows the step", async () => {
+  await page.goto(url);
+  await page.getByRole("heading", { name: "ALCN 排出枠（割当量）計算" }).waitFor();
+  await tabTo(page.getByLabel("会社名"));
+  await page.keyboard.type("キーボード株式会社");
+  await tabTo(page.getByRole("button", { name: "次へ", exact: true }));
+  await page.keyboard.press("Enter");
+  await heading("溶解炉");
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
+  await tabTo(page.getByLabel("炉ID 1 行目"));
+  await page.keyboard.type("K-1");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("40");
+  await shot(page, "e2e-12-keyboard");
+  expect(await page.getByLabel("炉サイズ（t） 1 行目").inputValue()).toBe("40");
 });
 
 test("English on the switch, and no page errors", async () => {
