@@ -86,6 +86,7 @@ export function scalarText(arg: string, v: CellArg): string | undefined {
   if (isBlank(c)) return undefined;
   if (isCellError(c)) fail("VALUE", "errorInput", { arg, value: c.code });
   if (typeof c === "boolean") fail("VALUE", "notText", { arg });
+  if (typeof c === "number" && !Number.isFinite(c)) fail("NUM", "notFinite", { arg });
   return String(c).trim();
 }
 
