@@ -6,6 +6,8 @@
 import { readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { ParamEntry } from "../core/editions";
+import { overridesFromCells } from "../core/benchmark/parameters-fn";
+import type { CellArg, CellScalar } from "../core";
 import { PARAMETER_NAMES } from "../core/workbook/allowance";
 import { fromStoredFormula, fromStoredReference } from "./formula-names";
 import { guardXlsx, LIMITS, WorkbookRejected, type GuardReport } from "./xlsx-guard";
@@ -103,9 +105,16 @@ export function modelOfWorkbook(wb: ExcelJS.Workbook): { model: WorkbookModel; o
     const range = n.ranges[0] as string;
     names.push({ name: n.name, expression: fromStoredReference(range) });
     const param = PARAMETER_NAMES[n.name];
-    if (param) {
-      const value = namedValue(wb, range);
-      if (value !== undefined) overrides.set(param, { value, unit: "", source: { document: "workbook Parameters sheet", note: n.name }, assumption: false });
+    const cells = param ? namedCells(wb, range) : undefined;
+    if (param && cells !== undefined) {
+      // The same conversion as the taskpane's (blank = not set → #N/A); a cell that is not a parameter value
+      // (text among numbers, an error) leaves the edition's value in force and --check shows the effect.
+      try {
+        const entry = overridesFromCells({ [param]: cells }, `Parameters sheet (${n.name})`)[param];
+        if (entry) overrides.set(param, entry);
+      } catch {
+        /* not a usable parameter value */
+      }
     }
   }
   return { model: { sheets, names }, overrides };
@@ -138,33 +147,30 @@ function markArray(ref: string, master: string, into: Set<string>): void {
   for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (addr(r, c) !== master) into.add(addr(r, c));
 }
 
-/** The constant (or cached) value(s) a defined name points at: a scalar, or a vector of numbers for a range. */
-function namedValue(wb: ExcelJS.Workbook, range: string): number | string | number[] | undefined {
+/** The cells a defined name points at, as a function argument would see them (a scalar, or rows × columns). */
+function namedCells(wb: ExcelJS.Workbook, range: string): CellArg | undefined {
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(range);
   if (!m) return undefined;
   const ws = wb.getWorksheet((m[1] ?? m[2] ?? "").replace(/''/g, "'"));
   if (!ws) return undefined;
-  const read = (a: string): Scalar | null => {
+  const read = (a: string): CellScalar => {
     const cell = ws.getCell(a);
     if (cell.type === ExcelJS.ValueType.Formula) {
       const c = cachedOf(cell.result);
-      return c === undefined || (c !== null && typeof c === "object") ? null : c;
+      if (c === undefined || c === null) return null;
+      return typeof c === "object" ? { kind: "CellError", code: c.error } : c;
     }
     return scalarOf(cell.value);
   };
-  if (!m[5]) {
-    const v = read(`${m[3]}${m[4]}`);
-    return typeof v === "number" || typeof v === "string" ? v : undefined;
-  }
-  const out: number[] = [];
+  if (!m[5]) return read(`${m[3]}${m[4]}`);
   const col = (s: string): number => [...s].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const [c0, c1, r0, r1] = [col(m[3] as string), col(m[5]), Number(m[4]) - 1, Number(m[6]) - 1];
-  if ((c1 - c0 + 1) * (r1 - r0 + 1) > 100) return undefined;
-  for (let r = r0; r <= r1; r++)
-    for (let c = c0; c <= c1; c++) {
-      const v = read(addr(r, c));
-      if (typeof v !== "number") return undefined;
-      out.push(v);
-    }
-  return out;
+  if ((c1 - c0 + 1) * (r1 - r0 + 1) > 1000) return undefined;
+  const rows: CellScalar[][] = [];
+  for (let r = r0; r <= r1; r++) {
+    const line: CellScalar[] = [];
+    for (let c = c0; c <= c1; c++) line.push(read(addr(r, c)));
+    rows.push(line);
+  }
+  return rows;
 }
