@@ -101,10 +101,14 @@ export function prepareFit(y: readonly D[], obs: readonly D[][], opts: RegFitOpt
   for (let i = 0; i < n; i++) {
     const wi = w?.[i];
     if (wi?.isZero()) continue; // a zero weight removes the observation (it still had to be a number)
-    const xi = (obs[i] as D[]).map((v) => new DWide(v));
-    rows.push(logForm ? xi.map((v) => lnOf(v, "known_x")) : regressorsOf(form, xi, "known_x"));
-    const yi = new DWide(y[i] as D);
-    ys.push(form === "power" ? lnOf(yi, "known_y") : yi);
+    // Linear terms and y are used as they are (exact decimals; the solver sums them exactly in BigInt).
+    // ln and powers are computed at 100 digits, so those inputs are first carried into DWide.
+    if (form === "linear") rows.push((obs[i] as D[]).slice());
+    else {
+      const xi = (obs[i] as D[]).map((v) => new DWide(v));
+      rows.push(logForm ? xi.map((v) => lnOf(v, "known_x")) : regressorsOf(form, xi, "known_x"));
+    }
+    ys.push(form === "power" ? lnOf(new DWide(y[i] as D), "known_y") : (y[i] as D));
     if (wi) ws.push(new DWide(wi));
   }
   return w ? { rows, y: ys, weights: ws } : { rows, y: ys };
