@@ -3,7 +3,7 @@
  * from the selection, preview the result with the core, and insert the formula into the selected cell —
  * showing what is there and asking before overwriting a non-empty cell.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dialog, mergeClasses, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { CATALOGUE, functionSpec, invoke, ParameterStore, type FunctionSpec } from "../../../core";
 import { display, parseFormula } from "../../../core/audit";
@@ -69,7 +69,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
   };
 
   /** The formula as it will be written into a cell on `targetSheet`. */
-  const formulaFor = (targetSheet: string | undefined): string | undefined => (spec ? buildFormula(spec.name, args, argSheets, targetSheet) : undefined);
+  const formulaFor = (targetSheet: string | undefined): string | undefined => (spec ? buildFormula(spec, args, argSheets, targetSheet) : undefined);
 
   const missing = (): string[] => (spec ? spec.args.filter((a, i) => !a.optional && (args[i] ?? "").trim() === "").map((a) => (lang === "ja" ? a.ja : a.name)) : []);
 
@@ -155,7 +155,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
             role="option"
             aria-selected={f.name === name}
             appearance="subtle"
-            className={`${css.item} ${f.name === name ? css.chosen : ""}`}
+            className={mergeClasses(css.item, f.name === name ? css.chosen : undefined)}
             onClick={() => choose(f)}
           >
             <span>

@@ -20,7 +20,7 @@ export function searchFunctions(catalogue: readonly FunctionSpec[], query: strin
   return scored.sort((a, b) => a.score - b.score).map((s) => s.f);
 }
 
-const REF = /^(?:'[^']+'|[^\s!'"(),]+)?!?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+const REF = /^(?:(?:'[^']+'|[^\s!'"(),]+)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** One argument as formula text: a bare word for a text argument is quoted ("linear"); references are qualified when on another sheet. */
@@ -29,8 +29,11 @@ function argText(spec: FunctionSpec, i: number, text: string, sheet: string | un
   if (t === "") return "";
   if (sheet !== undefined && REF.test(t) && !t.includes("!")) return sheet === target ? t : qualified(sheet, t);
   const a = spec.args[i];
-  const isWord = !REF.test(t) && !NUMBER.test(t) && !/^["={(]/.test(t) && !/[(),]/.test(t) && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(t) === true;
-  if (a?.type === "text" && (isWord || (a.options ?? []).some((o) => o.toLowerCase() === t.toLowerCase()))) return `"${t.replace(/"/g, '""')}"`;
+  if (a?.type !== "text") return t;
+  // a text argument typed as a bare word (linear, A重油, kerosene) is text; references, numbers, quoted
+  // text, expressions and workbook names in the ALCN_X style are left as typed
+  const keep = REF.test(t) || NUMBER.test(t) || /^["=({]/.test(t) || /[()&]/.test(t) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(t);
+  if (!keep) return `"${t.replace(/"/g, '""')}"`;
   return t;
 }
 
