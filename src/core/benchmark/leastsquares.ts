@@ -61,6 +61,21 @@ const ONE = new DWide(1);
 export function scaledOf(v: DWide): { m: bigint; exp: number } {
   if (v.isZero()) return { m: 0n, exp: 0 };
   if (!v.isFinite()) throw new Error("non-finite value in least squares");
+  const w = v.d;
+  if (w.length <= 2) {
+    // ≤ 14 digits (every cell value of up to 14 significant digits): exact in a double, no strings.
+    const w0 = w[0] as number;
+    const lead = w0 < 10 ? 1 : w0 < 100 ? 2 : w0 < 1e3 ? 3 : w0 < 1e4 ? 4 : w0 < 1e5 ? 5 : w0 < 1e6 ? 6 : 7;
+    let num = w.length === 1 ? w0 : w0 * 1e7 + (w[1] as number);
+    const count = lead + 7 * (w.length - 1);
+    let tz = 0;
+    while (num % 10 === 0) {
+      num /= 10;
+      tz++;
+    }
+    const m = BigInt(num);
+    return { m: v.s < 0 ? -m : m, exp: v.e - (count - 1) + tz };
+  }
   let digits = String(v.d[0]);
   for (let i = 1; i < v.d.length; i++) digits += String(v.d[i]).padStart(7, "0");
   const trimmed = digits.replace(/0+$/, "");

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { D, DWide } from "../../../src/core/decimal";
 import { expFast, lnFast } from "../../../src/core/benchmark/lnexp";
+import { scaledOf } from "../../../src/core/benchmark/leastsquares";
 
 const decimalString = fc
   .tuple(fc.integer({ min: 1, max: 999_999_999 }), fc.integer({ min: -40, max: 40 }))
@@ -50,5 +51,24 @@ describe("fast ln / exp (BigInt fixed point)", () => {
     for (const x of xs) x.ln();
     const slow = performance.now() - t1;
     expect(fast).toBeLessThan(slow);
+  });
+});
+
+describe("scaledOf (decimal → integer × 10^e, the solver's exact input)", () => {
+  it("is exact for short and long decimals of both clones", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        for (const C of [D, DWide]) {
+          const v = new C(x);
+          const { m, exp } = scaledOf(v);
+          expect(new C(`${m.toString()}e${exp}`).eq(v)).toBe(true);
+          if (!v.isZero()) expect(m % 10n).not.toBe(0n);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(scaledOf(new D("12345670"))).toEqual({ m: 1234567n, exp: 1 });
+    expect(scaledOf(new D("-0.0003"))).toEqual({ m: -3n, exp: -4 });
+    expect(scaledOf(new DWide("1.234567890123456789"))).toEqual({ m: 1234567890123456789n, exp: -18 });
   });
 });
