@@ -95,6 +95,7 @@ function page({ title, officeJs, body }) {
 <meta http-equiv="X-UA-Compatible" content="IE=Edge">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" type="image/png" href="assets/icon-32.png">
 ${officeJs ? `<script src="${officeJs}"></script>\n` : ""}${htmlWebpackPlugin.tags.headTags}
 </head>
 <body>
@@ -123,17 +124,17 @@ module.exports = (env = {}, argv = {}) => {
 
   const entry = {
     functions: "./src/functions/index.ts",
-    // In a shared runtime the taskpane page also runs the functions: taskpane.js depends on functions.js so
-    // both share one module instance (one ParameterStore, one language setting) on taskpane.html.
-    taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+    // In a shared runtime the taskpane page is also the functions' page: taskpane.js bundles the functions
+    // entry and the pane together, so both use one module instance (one ParameterStore, one language).
+    // (Decision 504: not `dependOn`, which breaks webpack-dev-server's injected client.)
+    taskpane: ["./src/functions/index.ts", "./src/taskpane/index.tsx"],
   };
   if (dev) entry.preview = "./src/preview/index.tsx";
 
   const pages = [
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
-      chunks: ["functions", "taskpane"],
-      chunksSortMode: "manual",
+      chunks: ["taskpane"],
       scriptLoading: "defer",
       inject: false,
       templateContent: page({ title: "ALCN", officeJs, body: '<div id="root"></div>' }),

@@ -61,7 +61,7 @@ describe("npm run build (production)", () => {
     expect(readFileSync(join(out, "manifest.xml"), "utf8")).toBe(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
   });
 
-  test("pages load office.js from Microsoft's CDN first; the taskpane page also runs the functions (shared runtime)", () => {
+  test("pages load office.js from Microsoft's CDN first, then one bundle", () => {
     const taskpane = readFileSync(join(out, "taskpane.html"), "utf8");
     const functions = readFileSync(join(out, "functions.html"), "utf8");
     // Production HTML is minified: attribute quotes are optional.
@@ -71,9 +71,18 @@ describe("npm run build (production)", () => {
       expect(scripts[0]).toBe(config.OFFICE_CDN);
       expect(html).not.toMatch(/office-js\//);
     }
-    expect(scriptsOf(taskpane)).toEqual([config.OFFICE_CDN, "functions.js", "taskpane.js"]);
+    expect(scriptsOf(taskpane)).toEqual([config.OFFICE_CDN, "taskpane.js"]);
     expect(scriptsOf(functions)).toEqual([config.OFFICE_CDN, "functions.js"]);
     expect(taskpane).toMatch(/<div id=["']?root["']?>/);
+  });
+
+  test("both bundles register every function (the taskpane page is the shared runtime's page)", () => {
+    const ids = (JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as FunctionsMetadata).functions.map((f) => f.id);
+    for (const bundle of ["functions.js", "taskpane.js"]) {
+      const code = readFileSync(join(out, bundle), "utf8");
+      const missing = ids.filter((id) => !code.includes(`CustomFunctions.associate("${id}",`));
+      expect([bundle, missing]).toEqual([bundle, []]);
+    }
   });
 
   test("contains no HyperFormula", () => {
