@@ -95,6 +95,8 @@ export function checkManifest(xml: string): string[] {
   // Shared runtime requirement and a long-lived runtime.
   const shared = Array.from(doc.getElementsByTagNameNS(NS.app, "Set")).find((s) => s.getAttribute("Name") === "SharedRuntime");
   if (!shared || shared.getAttribute("MinVersion") !== "1.1") problems.push("Requirements lack <Set Name=\"SharedRuntime\" MinVersion=\"1.1\"/>");
+  const cfRuntime = Array.from(doc.getElementsByTagNameNS(NS.app, "Set")).find((s) => s.getAttribute("Name") === "CustomFunctionsRuntime");
+  if (!cfRuntime) problems.push("Requirements lack <Set Name=\"CustomFunctionsRuntime\" …/>");
   const runtimes = Array.from(doc.getElementsByTagNameNS(NS.ov, "Runtime"));
   if (runtimes.length !== 1 || runtimes[0]?.getAttribute("lifetime") !== "long") problems.push('exactly one <Runtime lifetime="long"> is required');
   const runtimeUrl = runtimes[0]?.getAttribute("resid");
