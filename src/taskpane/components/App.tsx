@@ -1,58 +1,93 @@
-/** The taskpane: language (follows Office, switchable), the demo company, and the wizard. */
-import { Button, FluentProvider, MessageBar, MessageBarBody, Select, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+/**
+ * The taskpane: language (follows Office, switchable), and three tools on tabs — the allowance wizard
+ * (with the demo company), the formula builder and the audit panel. All of them reach the workbook
+ * through the WorkbookHost in context.
+ */
+import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useMemo, useState } from "react";
+import { ParameterStore } from "../../core";
+import type { ParamEntry } from "../../core/editions";
 import { LangContext, STRINGS, uiLanguageOf, type UiLang } from "../i18n";
 import type { WorkbookHost } from "../host/types";
 import { demoState } from "../wizard/demo";
 import { initialState, type WizardState } from "../wizard/state";
-import { HostContext } from "./HostContext";
+import { AuditPanel } from "./audit/AuditPanel";
+import { FormulaBuilder } from "./builder/FormulaBuilder";
+import { HostContext, ParametersChangedContext } from "./HostContext";
 import { Wizard } from "./Wizard";
 
 const useStyles = makeStyles({
   root: { padding: "12px", fontFamily: tokens.fontFamilyBase, minHeight: "100%", boxSizing: "border-box" },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px", flexWrap: "wrap", marginBottom: "8px" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px", flexWrap: "wrap", marginBottom: "4px" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   tools: { display: "flex", gap: "8px", alignItems: "center" },
+  tabs: { marginBottom: "8px" },
 });
+
+type Tool = "wizard" | "builder" | "audit";
 
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
   const [lang, setLang] = useState<UiLang>(() => uiLanguageOf(host.displayLanguage()));
   const [st, setSt] = useState<WizardState>(initialState);
   const [step, setStep] = useState(0);
+  const [tool, setTool] = useState<Tool>("wizard");
   const [demoNote, setDemoNote] = useState(false);
+  const [params, setParams] = useState(() => new ParameterStore());
   const strings = useMemo(() => ({ lang, s: STRINGS[lang] }), [lang]);
+  const parametersChanged = useCallback((values: Readonly<Record<string, ParamEntry>>, label: string) => {
+    const store = new ParameterStore();
+    store.setOverrides(values, label);
+    setParams(store);
+  }, []);
   const s = strings.s;
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "ja" ? "ja-JP" : "en"}>
       <HostContext.Provider value={host}>
-        <LangContext.Provider value={strings}>
-          <main className={styles.root}>
-            <header className={styles.header}>
-              <h1 className={styles.title}>{s.appTitle}</h1>
-              <div className={styles.tools}>
-                <Button
-                  onClick={() => {
-                    setSt((x) => demoState(lang, { ...initialState(), mode: x.mode, replace: x.replace }));
-                    setDemoNote(true);
-                  }}
-                >
-                  {s.loadDemo}
-                </Button>
-                <Select aria-label={s.language} value={lang} onChange={(_, d) => setLang(d.value as UiLang)}>
-                  <option value="ja">日本語</option>
-                  <option value="en">English</option>
-                </Select>
-              </div>
-            </header>
-            {demoNote ? (
-              <MessageBar intent="info">
-                <MessageBarBody>{s.demoLoaded}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            <Wizard st={st} update={(fn) => setSt(fn)} step={step} setStep={setStep} />
-          </main>
-        </LangContext.Provider>
+        <ParametersChangedContext.Provider value={parametersChanged}>
+          <LangContext.Provider value={strings}>
+            <main className={styles.root}>
+              <header className={styles.header}>
+                <h1 className={styles.title}>{s.appTitle}</h1>
+                <div className={styles.tools}>
+                  {tool === "wizard" ? (
+                    <Button
+                      onClick={() => {
+                        setSt((x) => demoState(lang, { ...initialState(), mode: x.mode, replace: x.replace }));
+                        setDemoNote(true);
+                      }}
+                    >
+                      {s.loadDemo}
+                    </Button>
+                  ) : null}
+                  <Select aria-label={s.language} value={lang} onChange={(_, d) => setLang(d.value as UiLang)}>
+                    <option value="ja">日本語</option>
+                    <option value="en">English</option>
+                  </Select>
+                </div>
+              </header>
+              <TabList className={styles.tabs} selectedValue={tool} onTabSelect={(_, d) => setTool(d.value as Tool)} aria-label={s.tools.label}>
+                <Tab value="wizard">{s.tools.wizard}</Tab>
+                <Tab value="builder">{s.tools.builder}</Tab>
+                <Tab value="audit">{s.tools.audit}</Tab>
+              </TabList>
+              {tool === "wizard" ? (
+                <>
+                  {demoNote ? (
+                    <MessageBar intent="info">
+                      <MessageBarBody>{s.demoLoaded}</MessageBarBody>
+                    </MessageBar>
+                  ) : null}
+                  <Wizard st={st} update={(fn) => setSt(fn)} step={step} setStep={setStep} />
+                </>
+              ) : tool === "builder" ? (
+                <FormulaBuilder params={params} />
+              ) : (
+                <AuditPanel params={params} />
+              )}
+            </main>
+          </LangContext.Provider>
+        </ParametersChangedContext.Provider>
       </HostContext.Provider>
     </FluentProvider>
   );

@@ -1,5 +1,6 @@
 /** Small building blocks: a labelled input with its unit and its own error message. */
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useStrings } from "../i18n";
 import type { Issues } from "../wizard/state";
 
 export const useStyles = makeStyles({
@@ -29,7 +30,8 @@ export interface TextFieldProps {
 
 /** A Fluent Field + Input; the unit is part of the label and shown after the value. */
 export function TextField(p: TextFieldProps) {
-  const label = p.unit ? `${p.label}（${p.unit}）` : p.label;
+  const { s } = useStrings();
+  const label = p.unit ? `${p.label}${s.u(p.unit)}` : p.label;
   return (
     <Field label={label} validationMessage={p.error ?? p.hint} validationState={p.error ? "error" : "none"}>
       <Input

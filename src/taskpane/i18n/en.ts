@@ -4,6 +4,7 @@ import type { Strings } from "./ja";
 export const en: Strings = {
   appTitle: "ALCN allowance calculation",
   language: "Language",
+  tools: { label: "Tools", wizard: "Allowance wizard", builder: "Formula builder", audit: "Audit" },
   loadDemo: "Load demo company",
   demoLoaded: "Loaded the (fictional) demo company. Check each step and press Next.",
   back: "Back",
@@ -141,5 +142,6 @@ export const en: Strings = {
     tooManyColumns: "Row {n} has {count} columns. Paste five: id, size, charges, emissions, semi-products.",
     implausibleIntensity: "The intensity is {value} t-CO2/t. Check the units (t vs thousand t).",
   },
+  u: (unit: string): string => ` (${unit})`,
   units: { t: "t", perHour: "/h", tco2: "t-CO2", intensity: "t-CO2/t", yen: "¥", days: "days", fy: "FY" },
 };

@@ -2,6 +2,7 @@
 export const ja = {
   appTitle: "ALCN 排出枠（割当量）計算",
   language: "表示言語",
+  tools: { label: "機能", wizard: "割当量ウィザード", builder: "数式ビルダー", audit: "監査" },
   loadDemo: "デモ会社を読み込む",
   demoLoaded: "デモ会社（架空）の値を読み込みました。各ステップで確認し、「次へ」で進んでください。",
   back: "戻る",
@@ -139,6 +140,7 @@ export const ja = {
     tooManyColumns: "{n} 行目の列数が {count} 列です。5列（炉ID, 炉サイズ, チャージ数, 排出量, 半製品）で貼り付けてください。",
     implausibleIntensity: "排出原単位が {value} t-CO2/t です。単位（t と 千t）を確認してください。",
   },
+  u: (unit: string): string => `（${unit}）`,
   units: { t: "t", perHour: "回/時", tco2: "t-CO2", intensity: "t-CO2/t", yen: "円", days: "日", fy: "年度" },
 };
 export type Strings = typeof ja;

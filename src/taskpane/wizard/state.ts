@@ -140,10 +140,10 @@ export function checkFurnaces(st: WizardState, s: Strings): Issues {
     if (id === "") issues[`${k}.id`] = fmt(s.check.required, { field: s.furnaces.id });
     else if (seen.has(id)) issues[`${k}.id`] = fmt(s.check.duplicateId, { value: id });
     seen.add(id);
-    checkNumber(issues, `${k}.capacity`, f.capacity, `${s.furnaces.capacity}（t）`, s, "positive");
-    checkNumber(issues, `${k}.charges`, f.charges, `${s.furnaces.charges}（${s.units.perHour}）`, s, "positive");
-    const e = checkNumber(issues, `${k}.emissions`, f.emissions, `${s.furnaces.emissions}（t-CO2）`, s);
-    const p = checkNumber(issues, `${k}.semi`, f.semi, `${s.furnaces.semi}（t）`, s, "positive");
+    checkNumber(issues, `${k}.capacity`, f.capacity, `${s.furnaces.capacity}${s.u("t")}`, s, "positive");
+    checkNumber(issues, `${k}.charges`, f.charges, `${s.furnaces.charges}${s.u(s.units.perHour)}`, s, "positive");
+    const e = checkNumber(issues, `${k}.emissions`, f.emissions, `${s.furnaces.emissions}${s.u("t-CO2")}`, s);
+    const p = checkNumber(issues, `${k}.semi`, f.semi, `${s.furnaces.semi}${s.u("t")}`, s, "positive");
     if (e !== undefined && p !== undefined && p > 0 && issues[`${k}.emissions`] === undefined) {
       const intensity = e / p;
       // Melting is a few tenths of a t-CO2 per t; a factor of ~1000 off is a t / 千t mix-up.
@@ -168,8 +168,8 @@ export function checkParams(st: WizardState, s: Strings): Issues {
     const bad = st.coefs.split(/[\s,\t]+/).filter((x) => x !== "" && !parseNumber(x).ok);
     if (bad.length > 0) issues["params.coefs"] = fmt(s.check.notNumber, { field: s.params.coefs, value: bad[0] as string });
   }
-  checkNumber(issues, "params.avgSize", st.avgSize, `${s.params.avgSize}（t）`, s, "positive");
-  checkNumber(issues, "params.avgCharges", st.avgCharges, `${s.params.avgCharges}（${s.units.perHour}）`, s, "positive");
+  checkNumber(issues, "params.avgSize", st.avgSize, `${s.params.avgSize}${s.u("t")}`, s, "positive");
+  checkNumber(issues, "params.avgCharges", st.avgCharges, `${s.params.avgCharges}${s.u(s.units.perHour)}`, s, "positive");
   return issues;
 }
 
@@ -192,7 +192,7 @@ export function checkBaseline(st: WizardState, s: Strings): Issues {
       checkNumber(issues, `${k}.value.${i}`, raw, fmt(s.baseline.value, { fy }), s);
     });
     if (p.statuses[2] === "opening") {
-      const d = checkNumber(issues, `${k}.days`, p.days, `${s.baseline.days}（${s.units.days}）`, s, "positive");
+      const d = checkNumber(issues, `${k}.days`, p.days, `${s.baseline.days}${s.u(s.units.days)}`, s, "positive");
       if (d !== undefined && d > 366) issues[`${k}.days`] = s.baseline.daysNeeded;
       if (p.days.trim() === "") issues[`${k}.days`] = s.baseline.daysNeeded;
     }
@@ -204,8 +204,8 @@ export function checkTargets(st: WizardState, s: Strings): Issues {
   const issues: Issues = {};
   for (const p of st.products) {
     const k = `product.${p.key}`;
-    const b = checkNumber(issues, `${k}.base`, p.base, `${s.targets.base}（${s.units.intensity}）`, s, "positive");
-    const f = checkNumber(issues, `${k}.final`, p.final, `${s.targets.final}（${s.units.intensity}）`, s, "positive");
+    const b = checkNumber(issues, `${k}.base`, p.base, `${s.targets.base}${s.u(s.units.intensity)}`, s, "positive");
+    const f = checkNumber(issues, `${k}.final`, p.final, `${s.targets.final}${s.u(s.units.intensity)}`, s, "positive");
     if (b !== undefined && f !== undefined && f > b) issues[`${k}.final`] = s.targets.order;
   }
   return issues;
@@ -214,8 +214,8 @@ export function checkTargets(st: WizardState, s: Strings): Issues {
 export function checkOutlook(st: WizardState, s: Strings): Issues {
   const issues: Issues = {};
   for (const o of st.outlook) {
-    checkNumber(issues, `outlook.${o.fy}.emissions`, o.emissions, `${s.result.emissionsCol}（t-CO2）`, s);
-    checkNumber(issues, `outlook.${o.fy}.credits`, o.credits, `${s.result.creditsCol}（t-CO2）`, s);
+    checkNumber(issues, `outlook.${o.fy}.emissions`, o.emissions, `${s.result.emissionsCol}${s.u("t-CO2")}`, s);
+    checkNumber(issues, `outlook.${o.fy}.credits`, o.credits, `${s.result.creditsCol}${s.u("t-CO2")}`, s);
   }
   return issues;
 }

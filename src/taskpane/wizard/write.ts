@@ -206,8 +206,10 @@ export async function prepareWrite(host: WorkbookHost, st: WizardState, lang: "j
   return { plan, batch, occupied };
 }
 
-export async function commitWrite(host: WorkbookHost, prepared: PreparedWrite): Promise<WriteOutcome> {
+export async function commitWrite(host: WorkbookHost, prepared: PreparedWrite, onParameters?: (values: Record<string, ParamEntry>, label: string) => void): Promise<WriteOutcome> {
   const out = await host.write(prepared.batch);
-  host.setParameterOverrides(parameterOverrides(prepared.plan), prepared.plan.results.sheet);
+  const values = parameterOverrides(prepared.plan);
+  host.setParameterOverrides(values, prepared.plan.results.sheet);
+  onParameters?.(values, prepared.plan.results.sheet);
   return out;
 }

@@ -18,6 +18,15 @@ beforeAll(() => {
 const next = () => fireEvent.click(screen.getByRole("button", { name: "次へ" }));
 
 describe("taskpane App", () => {
+  it("offers the wizard, the formula builder and the audit panel on tabs", () => {
+    render(<App host={new FakeHost()} />);
+    for (const name of ["割当量ウィザード", "数式ビルダー", "監査"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "数式ビルダー" }));
+    expect(screen.queryByRole("button", { name: "デモ会社を読み込む" })).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "割当量ウィザード" }));
+    expect(screen.getByRole("button", { name: "デモ会社を読み込む" })).toBeTruthy();
+  });
+
   it("is Japanese by default and English when Office says so", () => {
     const { unmount } = render(<App host={new FakeHost()} />);
     expect(screen.getByRole("heading", { name: "ALCN 排出枠（割当量）計算" })).toBeTruthy();
@@ -84,5 +93,5 @@ describe("taskpane App", () => {
     await screen.findByText(/書き込みました: 割当量計算、入力 \(2\)|書き込みました: 割当量計算、/);
     expect(host.cellAt("割当量計算", "A1")?.value).not.toBe("前回のメモ");
     expect(host.formulaAt("割当量計算", "B3")).toMatch(/^='入力/);
-  });
+  }, 30000);
 });

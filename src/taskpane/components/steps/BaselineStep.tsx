@@ -50,12 +50,12 @@ export function BaselineStep({ st, update, issues }: StepProps) {
                 <tr>
                   <th className={styles.th} scope="row">
                     {p.side === "up" ? s.furnaces.semi : s.baseline.output}
-                    <span className={styles.unit}>（{s.units.t}）</span>
+                    <span className={styles.unit}>{s.u(s.units.t)}</span>
                   </th>
                   {BASE_YEARS.map((fy, i) => (
                     <td key={fy} className={styles.td}>
                       <CellInput
-                        label={`${name} ${fmt(s.baseline.value, { fy })}（${s.units.t}）`}
+                        label={`${name} ${fmt(s.baseline.value, { fy })}${s.u(s.units.t)}`}
                         numeric
                         value={p.values[i] ?? ""}
                         error={issues[`${k}.value.${i}`]}
@@ -88,9 +88,9 @@ export function BaselineStep({ st, update, issues }: StepProps) {
             </table>
             {p.statuses[2] === "opening" ? (
               <div style={{ maxWidth: 240 }}>
-                <CellInput label={`${name} ${s.baseline.days}（${s.units.days}）`} numeric value={p.days} error={issues[`${k}.days`]} onChange={(v) => setProduct(p.key, (q) => ({ ...q, days: v }))} />
+                <CellInput label={`${name} ${s.baseline.days}${s.u(s.units.days)}`} numeric value={p.days} error={issues[`${k}.days`]} onChange={(v) => setProduct(p.key, (q) => ({ ...q, days: v }))} />
                 <span className={styles.hint}>
-                  {s.baseline.days}（{s.units.days}）
+                  {s.baseline.days}{s.u(s.units.days)}
                 </span>
               </div>
             ) : null}
@@ -99,10 +99,10 @@ export function BaselineStep({ st, update, issues }: StepProps) {
       })}
       <div className={styles.row}>
         <Button onClick={() => update((x) => ({ ...x, products: [...x.products, emptyProduct("up")] }))}>
-          {s.baseline.addProduct}（{s.baseline.up}）
+          {s.baseline.addProduct}{s.u(s.baseline.up)}
         </Button>
         <Button onClick={() => update((x) => ({ ...x, products: [...x.products, emptyProduct("down")] }))}>
-          {s.baseline.addProduct}（{s.baseline.down}）
+          {s.baseline.addProduct}{s.u(s.baseline.down)}
         </Button>
       </div>
     </div>

@@ -52,7 +52,7 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
             {COLUMNS.map((c) => (
               <th key={c} className={styles.th} scope="col">
                 {label(c)}
-                {unit[c] ? <span className={styles.unit}>（{unit[c]}）</span> : null}
+                {unit[c] ? <span className={styles.unit}>{s.u(unit[c])}</span> : null}
               </th>
             ))}
             <th className={styles.th} style={{ width: 32 }} />
@@ -68,7 +68,7 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
                   {COLUMNS.map((c) => (
                     <td key={c} className={styles.td}>
                       <CellInput
-                        label={`${label(c)}${unit[c] ? `（${unit[c]}）` : ""} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
+                        label={`${label(c)}${unit[c] ? `${s.u(unit[c])}` : ""} ${fmt(s.furnaces.rowLabel, { n: i + 1 })}`}
                         value={f[c]}
                         numeric={c !== "id"}
                         invalid={issues[`furnace.${f.key}.${c}`] !== undefined}

@@ -32,7 +32,7 @@ export function ResultStep({ st, update, issues }: StepProps) {
               <tr key={p.key}>
                 <th className={styles.th} scope="row">
                   {side === "up" ? s.result.upActivity : s.result.downActivity}: {p.name}
-                  <span className={styles.unit}>（{s.units.t}）</span>
+                  <span className={styles.unit}>{s.u(s.units.t)}</span>
                 </th>
                 <td className={styles.num}>{show(p.activity)}</td>
               </tr>
@@ -41,7 +41,7 @@ export function ResultStep({ st, update, issues }: StepProps) {
           <tr>
             <th className={styles.th} scope="row">
               {fmt(s.result.allowance, { fy: st.fy })}
-              <span className={styles.unit}>（{s.units.tco2}）</span>
+              <span className={styles.unit}>{s.u(s.units.tco2)}</span>
             </th>
             <td className={styles.num} data-testid="result-allowance">
               <strong>{year ? show(year.allowance) : "—"}</strong>
@@ -60,27 +60,27 @@ export function ResultStep({ st, update, issues }: StepProps) {
               </th>
               <th className={styles.th} scope="col">
                 {s.result.allowanceCol}
-                <span className={styles.unit}>（{s.units.tco2}）</span>
+                <span className={styles.unit}>{s.u(s.units.tco2)}</span>
               </th>
               <th className={styles.th} scope="col">
                 {s.result.emissionsCol}
-                <span className={styles.unit}>（{s.units.tco2}）</span>
+                <span className={styles.unit}>{s.u(s.units.tco2)}</span>
               </th>
               <th className={styles.th} scope="col">
                 {s.result.creditsCol}
-                <span className={styles.unit}>（{s.units.tco2}）</span>
+                <span className={styles.unit}>{s.u(s.units.tco2)}</span>
               </th>
               <th className={styles.th} scope="col">
                 {s.result.balanceCol}
-                <span className={styles.unit}>（{s.units.tco2}）</span>
+                <span className={styles.unit}>{s.u(s.units.tco2)}</span>
               </th>
               <th className={styles.th} scope="col">
                 {s.result.costLower}
-                <span className={styles.unit}>（{s.units.yen}）</span>
+                <span className={styles.unit}>{s.u(s.units.yen)}</span>
               </th>
               <th className={styles.th} scope="col">
                 {s.result.costUpper}
-                <span className={styles.unit}>（{s.units.yen}）</span>
+                <span className={styles.unit}>{s.u(s.units.yen)}</span>
               </th>
             </tr>
           </thead>
@@ -96,10 +96,10 @@ export function ResultStep({ st, update, issues }: StepProps) {
                     {show(y.allowance)}
                   </td>
                   <td className={styles.td}>
-                    <CellInput label={`${y.fy} ${s.result.emissionsCol}（${s.units.tco2}）`} numeric value={o?.emissions ?? ""} error={issues[`outlook.${y.fy}.emissions`]} onChange={(v) => setOutlook(y.fy, { emissions: v })} />
+                    <CellInput label={`${y.fy} ${s.result.emissionsCol}${s.u(s.units.tco2)}`} numeric value={o?.emissions ?? ""} error={issues[`outlook.${y.fy}.emissions`]} onChange={(v) => setOutlook(y.fy, { emissions: v })} />
                   </td>
                   <td className={styles.td}>
-                    <CellInput label={`${y.fy} ${s.result.creditsCol}（${s.units.tco2}）`} numeric value={o?.credits ?? ""} error={issues[`outlook.${y.fy}.credits`]} onChange={(v) => setOutlook(y.fy, { credits: v })} />
+                    <CellInput label={`${y.fy} ${s.result.creditsCol}${s.u(s.units.tco2)}`} numeric value={o?.credits ?? ""} error={issues[`outlook.${y.fy}.credits`]} onChange={(v) => setOutlook(y.fy, { credits: v })} />
                   </td>
                   <td className={styles.num}>
                     {show(y.balance)}

@@ -19,11 +19,11 @@ export function TargetsStep({ st, update, issues }: StepProps) {
             </th>
             <th className={styles.th} scope="col">
               {s.targets.base}
-              <span className={styles.unit}>（{s.units.intensity}）</span>
+              <span className={styles.unit}>{s.u(s.units.intensity)}</span>
             </th>
             <th className={styles.th} scope="col">
               {s.targets.final}
-              <span className={styles.unit}>（{s.units.intensity}）</span>
+              <span className={styles.unit}>{s.u(s.units.intensity)}</span>
             </th>
             <th className={styles.th} scope="col">
               {fmt(s.targets.fyValue, { fy: st.fy })}
@@ -42,10 +42,10 @@ export function TargetsStep({ st, update, issues }: StepProps) {
                   {name}
                 </th>
                 <td className={styles.td}>
-                  <CellInput label={`${p.name} ${s.targets.base}（${s.units.intensity}）`} numeric value={p.base} error={issues[`product.${p.key}.base`]} onChange={(v) => setP(p.key, { base: v })} />
+                  <CellInput label={`${p.name} ${s.targets.base}${s.u(s.units.intensity)}`} numeric value={p.base} error={issues[`product.${p.key}.base`]} onChange={(v) => setP(p.key, { base: v })} />
                 </td>
                 <td className={styles.td}>
-                  <CellInput label={`${p.name} ${s.targets.final}（${s.units.intensity}）`} numeric value={p.final} error={issues[`product.${p.key}.final`]} onChange={(v) => setP(p.key, { final: v })} />
+                  <CellInput label={`${p.name} ${s.targets.final}${s.u(s.units.intensity)}`} numeric value={p.final} error={issues[`product.${p.key}.final`]} onChange={(v) => setP(p.key, { final: v })} />
                 </td>
                 <td className={styles.num}>{at === undefined ? "—" : at.ok ? num(at.value, lang, 4) : at.reason}</td>
               </tr>

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner } from "@fluentui/react-components";
-import { useState } from "react";
+import { useContext, useState } from "react";
 import { fmt, useStrings } from "../../i18n";
 import type { OccupiedCell } from "../../host/types";
 import { commitWrite, prepareWrite, type PreparedWrite } from "../../wizard/write";
 import { ConfirmOverwrite } from "../ConfirmOverwrite";
-import { useHost } from "../HostContext";
+import { ParametersChangedContext, useHost } from "../HostContext";
 import { useStyles } from "../fields";
 import type { StepProps } from "./types";
 
@@ -12,6 +12,7 @@ export function WriteStep({ st, update }: StepProps) {
   const { s, lang } = useStrings();
   const styles = useStyles();
   const host = useHost();
+  const parametersChanged = useContext(ParametersChangedContext);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const [pending, setPending] = useState<PreparedWrite | undefined>();
@@ -27,7 +28,7 @@ export function WriteStep({ st, update }: StepProps) {
   };
   const [start, setStart] = useState(0);
   const finish = async (prepared: PreparedWrite, before: number) => {
-    const out = await commitWrite(host, prepared);
+    const out = await commitWrite(host, prepared, parametersChanged);
     setMessage({ ok: true, text: fmt(s.write.done, { sheets: out.sheets.join("、"), cells: out.cells, names: out.names, charts: out.charts, syncs: host.syncCount() - before }) });
   };
   const fail = (e: unknown) => setMessage({ ok: false, text: fmt(s.write.failed, { reason: e instanceof Error ? e.message : String(e) }) });
