@@ -32,6 +32,13 @@ describe("functions.json (generated from the JSDoc wrappers)", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  test("ids follow Excel's naming rules (letter first, ≥ 3 of A–Z 0–9 _ .) and are not cell references", () => {
+    const bad = metadata.functions
+      .map((f) => f.id)
+      .filter((id) => !/^[A-Z][A-Z0-9_.]{2,}$/.test(id) || /^[A-Z]{1,3}[0-9]+$/.test(id) || /^R[0-9]*C[0-9]*$/.test(id));
+    expect(bad).toEqual([]);
+  });
+
   test.each(CATALOGUE.map((s) => [s.name, s] as const))("%s: id, name, description and parameters match the spec", (name, spec) => {
     const fn = metadata.functions.find((f) => f.id === name);
     expect(fn).toBeDefined();
