@@ -121,6 +121,11 @@ function blocks(values: readonly (readonly CellScalar[])[]): Block[] {
   return out;
 }
 
+/** How many input tables (header rows ALCN recognises) the block holds. */
+export function tableCount(values: readonly (readonly CellScalar[])[]): number {
+  return blocks(values).length;
+}
+
 /** Run every check over a block of cells. */
 export function runChecks(table: CheckTable, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];

@@ -9,7 +9,7 @@ import { explain, parseFormula, type Explanation } from "../../../core/audit";
 import { ParameterStore, type CalcContext } from "../../../core";
 import { fmt } from "../../i18n";
 import { useStyles } from "../fields";
-import { cellScalar, evaluateCall, firstCell, qualified, usePanelActions, type PanelActions } from "./actions";
+import { cellScalar, evaluateCall, displayCell, firstCell, usePanelActions, type PanelActions } from "./actions";
 import { usePanelStrings } from "./strings";
 
 const local = makeStyles({
@@ -50,7 +50,7 @@ export function AuditPanel(props: AuditPanelProps) {
     try {
       const sel = await actions.getSelection();
       const address = firstCell(sel.address);
-      const cell = qualified(sel.sheet, address);
+      const cell = displayCell(sel.sheet, address);
       const formula = sel.formulas[0]?.[0] ?? null;
       if (formula === null || formula === "") {
         setState({ kind: "message", intent: "info", text: fmt(t.empty, { cell }) });

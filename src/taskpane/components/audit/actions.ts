@@ -96,6 +96,11 @@ export function qualified(sheet: string, address: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
+/** A cell as people read it in the pane: 入力!D8 (no quotes). */
+export function displayCell(sheet: string, address: string): string {
+  return `${sheet}!${address}`;
+}
+
 /** The first cell of an address ("B4:C9" → "B4"). */
 export function firstCell(address: string): string {
   return (address.split(":")[0] ?? address).replace(/\$/g, "");

@@ -9,7 +9,7 @@ import { CATALOGUE, functionSpec, invoke, ParameterStore, type FunctionSpec } fr
 import { display, parseFormula } from "../../../core/audit";
 import { fmt } from "../../i18n";
 import { useStyles } from "../fields";
-import { evaluateCall, firstCell, qualified, usePanelActions, type PanelActions } from "../audit/actions";
+import { displayCell, evaluateCall, firstCell, usePanelActions, type PanelActions } from "../audit/actions";
 import { usePanelStrings } from "../audit/strings";
 import { buildFormula, searchFunctions } from "./model";
 
@@ -111,7 +111,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
 
   const write = async (sheet: string, address: string, formula: string) => {
     await actions.insertFormula(sheet, address, formula);
-    setMessage({ intent: "success", text: fmt(t.inserted, { cell: qualified(sheet, address) }) });
+    setMessage({ intent: "success", text: fmt(t.inserted, { cell: displayCell(sheet, address) }) });
   };
 
   const insert = async () => {
@@ -211,7 +211,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
           <DialogBody>
             <DialogTitle>{t.confirmTitle}</DialogTitle>
             <DialogContent>
-              <p>{occupied ? fmt(t.confirmBody, { cell: qualified(occupied.sheet, occupied.address) }) : ""}</p>
+              <p>{occupied ? fmt(t.confirmBody, { cell: displayCell(occupied.sheet, occupied.address) }) : ""}</p>
               <code className={css.code}>{occupied?.current}</code>
               <p>
                 → <code className={css.code}>{occupied?.formula}</code>
