@@ -16,6 +16,7 @@ export function looksNumeric(s: string): boolean {
 function show(v: CellScalar): string {
   if (typeof v === "string") return `"${v}"`;
   if (isCellError(v)) return v.code;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
 }
 
