@@ -11,11 +11,11 @@ const MAX_ROWS = 400;
 export function WorkbookView({ host }: { host: FakeHost }) {
   const [, setVersion] = useState(0);
   useEffect(() => host.subscribe(() => setVersion((v) => v + 1)), [host]);
-  const [active, setActive] = useState<string | undefined>();
-  const [selected, setSelected] = useState("A1");
   const [showFormulas, setShowFormulas] = useState(false);
-  const sheetName = active && host.sheet(active) ? active : host.selection.sheet;
-  const sheet = host.sheet(sheetName) ?? host.sheets[0];
+  // The host's selection is the truth: the panels read it (audit "selected cell") and may set it.
+  const sheet = host.sheet(host.selection.sheet) ?? host.sheets[0];
+  const selected = (host.selection.address.split(":")[0] ?? "A1").replace(/\$/g, "");
+  const setSelected = (ref: string) => host.select(sheet?.name ?? "", ref);
   if (!sheet) return null;
   let rows = 0;
   let cols = 0;
@@ -111,10 +111,7 @@ export function WorkbookView({ host }: { host: FakeHost }) {
             key={s.name}
             role="tab"
             aria-selected={s.name === sheet.name}
-            onClick={() => {
-              setActive(s.name);
-              setSelected("A1");
-            }}
+            onClick={() => host.select(s.name, "A1")}
             style={{ border: "1px solid #ccc", borderTop: "none", background: s.name === sheet.name ? "#fff" : "transparent", color: s.name === sheet.name ? "#217346" : "#333", fontWeight: s.name === sheet.name ? 600 : 400, padding: "3px 12px", cursor: "pointer" }}
           >
             {s.name}

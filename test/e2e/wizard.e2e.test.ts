@@ -202,6 +202,16 @@ test("native-formula mode writes plain Excel formulas to new sheets with unique 
   await shot(page, "e2e-10-native");
 });
 
+test("the audit panel explains a written correction factor selected in the workbook view", async () => {
+  await page.getByRole("tab", { name: "割当量計算", exact: true }).click();
+  const cf = (await cellsWith("割当量計算", "=ALCN.CORRFACTOR("))[0] as CellInfo;
+  await page.locator(`td[data-ref="${cf.ref}"]`).click();
+  await page.getByRole("tab", { name: "監査" }).click();
+  await page.getByText("✓ 一致").first().waitFor({ timeout: 20000 });
+  await shot(page, "e2e-13-audit");
+  await page.getByRole("tab", { name: "割当量ウィザード" }).click();
+});
+
 async function tabTo(target: ReturnType<Page["getByLabel"]>, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;

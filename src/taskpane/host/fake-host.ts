@@ -271,9 +271,10 @@ export class FakeHost implements WorkbookHost {
     return { sheet, address, values, formulas };
   }
 
-  /** Let the preview grid select a cell. */
+  /** Select a cell or range (the preview grid, and the panels' "show me this cell"). */
   select(sheet: string, address: string): void {
-    this.selection = { sheet, address };
+    this.selection = { sheet: this.sheet(sheet)?.name ?? sheet, address };
+    for (const fn of this.listeners) fn();
   }
 }
 

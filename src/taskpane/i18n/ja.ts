@@ -2,7 +2,7 @@
 export const ja = {
   appTitle: "ALCN 排出枠（割当量）計算",
   language: "表示言語",
-  tools: { label: "機能", wizard: "割当量ウィザード", builder: "数式ビルダー", audit: "監査" },
+  tools: { label: "機能", wizard: "割当量ウィザード", builder: "関数ビルダー", audit: "監査" },
   loadDemo: "デモ会社を読み込む",
   demoLoaded: "デモ会社（架空）の値を読み込みました。各ステップで確認し、「次へ」で進んでください。",
   back: "戻る",

@@ -20,8 +20,8 @@ const next = () => fireEvent.click(screen.getByRole("button", { name: "次へ" }
 describe("taskpane App", () => {
   it("offers the wizard, the formula builder and the audit panel on tabs", () => {
     render(<App host={new FakeHost()} />);
-    for (const name of ["割当量ウィザード", "数式ビルダー", "監査"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
-    fireEvent.click(screen.getByRole("tab", { name: "数式ビルダー" }));
+    for (const name of ["割当量ウィザード", "関数ビルダー", "監査"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "関数ビルダー" }));
     expect(screen.queryByRole("button", { name: "デモ会社を読み込む" })).toBeNull();
     fireEvent.click(screen.getByRole("tab", { name: "割当量ウィザード" }));
     expect(screen.getByRole("button", { name: "デモ会社を読み込む" })).toBeTruthy();
