@@ -13,7 +13,8 @@ import { fail } from "../errors";
 import { cellNumber, cellsOf } from "../input";
 import type { CalcContext, FunctionSpec, ArgSpec } from "../spec";
 import { isBlank, type CellArg } from "../values";
-import { evaluateForm, isRegForm, REG_FORMS, type RegForm } from "./forms";
+import { evaluateForm, isRegForm, REG_FORMS, regressorsOf, type RegForm } from "./forms";
+import { expFast } from "./lnexp";
 import { paramListOrUndefined, paramNumberOrUndefined, paramTextOrUndefined } from "./parameters-fn";
 
 /** The regression the correction uses: form, coefficients (b0 first) and the industry-average furnace. */
@@ -86,23 +87,71 @@ export function corrFactor(reg: Regression, x: D[], fAvg: D = fAverage(reg)): D 
   return fAvg.div(fPositive(reg, x, "f(size, charges)"));
 }
 
-/** Σ Eᵢ·CFᵢ / Σ Eᵢ over the furnaces. */
+/**
+ * Σ Eᵢ·CFᵢ / Σ Eᵢ over the furnaces. Large tables (SPEC 8: 100 000 rows ≤ 1 s) make the cost per row what
+ * matters, so for the linear, log and power forms each column's term bⱼ·xⱼ (bⱼ·ln xⱼ) is computed once per
+ * distinct value (ln costs ~12 µs, a row only a few Decimal additions):
+ *   linear/log: f(x) = b0 + Σ bⱼ·termⱼ, the same operations in the same order as evaluateForm;
+ *   power:      1/f(x) = exp(−b0)·Π exp(−bⱼ·ln xⱼ), so no exp per row either; each factor is rounded to
+ *               40 digits, so Eᵢ/f(xᵢ) differs from the exp-of-the-sum route by ~1e-39 relative, far below
+ *               the 1e-16 of the double returned to Excel.
+ * polyN forms (one column, few furnaces in practice) keep one f per distinct furnace.
+ */
 export function companyCf(reg: Regression, rows: readonly { x: D[]; e: D }[]): D {
   const fAvg = fAverage(reg);
+  const first = rows[0];
+  // The first row through evaluateForm: shape and positivity errors exactly as CORRFACTOR reports them.
+  if (first) fPositive(reg, first.x, "f(size, charges)");
+  const k = first?.x.length ?? 0;
+  const columnWise = (reg.form === "linear" || reg.form === "log" || reg.form === "power") && reg.coefs.length === k + 1;
   let sumE = new D(0);
   let sumEw = new D(0);
-  // log/power cost a decimal ln/exp per regressor (hundreds of µs): furnaces of the same size and charges
-  // share f. For linear and polynomial forms the key would cost more than f itself.
-  const fOf = reg.form === "log" || reg.form === "power" ? new Map<string, D>() : undefined;
-  for (const r of rows) {
-    const key = fOf ? keyOf(r.x) : "";
-    let f = fOf?.get(key);
-    if (f === undefined) {
-      f = fPositive(reg, r.x, "f(size, charges)");
-      fOf?.set(key, f);
+  if (columnWise) {
+    const power = reg.form === "power";
+    const b0 = reg.coefs[0] as D;
+    const expMinusB0 = power ? expFast(b0.neg()) : b0;
+    // Per column: value → bⱼ·termⱼ (linear/log) or exp(−bⱼ·ln v) (power).
+    const memo: Map<string, D>[] = Array.from({ length: k }, () => new Map());
+    const part = (j: number, v: D): D => {
+      const m = memo[j] as Map<string, D>;
+      const key = v.toString();
+      let p = m.get(key);
+      if (p === undefined) {
+        const term = (reg.coefs[j + 1] as D).mul(regressorsOf(reg.form, [v], "x")[0] as D);
+        p = power ? expFast(term.neg()) : term;
+        m.set(key, p);
+      }
+      return p;
+    };
+    for (const r of rows) {
+      sumE = sumE.add(r.e);
+      if (r.e.isZero()) continue;
+      if (power) {
+        // Eᵢ·Π exp(−bⱼ·ln xᵢⱼ); the common factor exp(−b0) is applied once after the loop.
+        let t = r.e;
+        for (let j = 0; j < k; j++) t = t.mul(part(j, r.x[j] as D));
+        sumEw = sumEw.add(t);
+      } else {
+        let f = b0;
+        for (let j = 0; j < k; j++) f = f.add(part(j, r.x[j] as D));
+        if (!f.gt(0)) fPositive(reg, r.x, "f(size, charges)");
+        sumEw = sumEw.add(r.e.div(f));
+      }
     }
-    sumE = sumE.add(r.e);
-    if (!r.e.isZero()) sumEw = sumEw.add(r.e.div(f));
+    if (power) sumEw = sumEw.mul(expMinusB0);
+  } else {
+    // Furnaces of the same size and charges share f.
+    const fOf = new Map<string, D>();
+    for (const r of rows) {
+      const key = keyOf(r.x);
+      let f = fOf.get(key);
+      if (f === undefined) {
+        f = fPositive(reg, r.x, "f(size, charges)");
+        fOf.set(key, f);
+      }
+      sumE = sumE.add(r.e);
+      if (!r.e.isZero()) sumEw = sumEw.add(r.e.div(f));
+    }
   }
   if (sumE.isZero()) fail("DIV0", "zeroDivisor", { arg: "emissions (total)" });
   return sumEw.mul(fAvg).div(sumE);
