@@ -1,6 +1,6 @@
 /**
- * The taskpane: language (follows Office, switchable), and three tools on tabs — the allowance wizard
- * (with the demo company), the formula builder and the audit panel. All of them reach the workbook
+ * The taskpane: language (follows Office, switchable), and four tools on tabs — the allowance wizard
+ * (with the demo company), the formula builder, the audit panel and the input checks. All of them reach the workbook
  * through the WorkbookHost in context.
  */
 import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
@@ -12,6 +12,8 @@ import type { WorkbookHost } from "../host/types";
 import { demoState } from "../wizard/demo";
 import { initialState, type WizardState } from "../wizard/state";
 import { AuditPanel } from "./audit/AuditPanel";
+import { PANEL_STRINGS } from "./audit/strings";
+import { ChecksPanel } from "./checks/ChecksPanel";
 import { FormulaBuilder } from "./builder/FormulaBuilder";
 import { HostContext, ParametersChangedContext } from "./HostContext";
 import { Wizard } from "./Wizard";
@@ -24,7 +26,7 @@ const useStyles = makeStyles({
   tabs: { marginBottom: "8px" },
 });
 
-type Tool = "wizard" | "builder" | "audit";
+type Tool = "wizard" | "builder" | "audit" | "checks";
 
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
@@ -70,6 +72,7 @@ export function App({ host }: { host: WorkbookHost }) {
                 <Tab value="wizard">{s.tools.wizard}</Tab>
                 <Tab value="builder">{s.tools.builder}</Tab>
                 <Tab value="audit">{s.tools.audit}</Tab>
+                <Tab value="checks">{PANEL_STRINGS[lang].tabs.checks}</Tab>
               </TabList>
               {tool === "wizard" ? (
                 <>
@@ -82,8 +85,10 @@ export function App({ host }: { host: WorkbookHost }) {
                 </>
               ) : tool === "builder" ? (
                 <FormulaBuilder params={params} />
-              ) : (
+              ) : tool === "audit" ? (
                 <AuditPanel params={params} />
+              ) : (
+                <ChecksPanel />
               )}
             </main>
           </LangContext.Provider>
