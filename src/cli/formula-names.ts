@@ -52,7 +52,7 @@ const UDF_TO_NAME = new Map(CATALOGUE.map((s) => [s.name.replace(/\./g, "_").toU
 const DELIMITER = /[\s()+\-*/^&=<>,;:"'!{}%@#[\]$]/;
 
 /** Rewrite every function-call name (an identifier directly followed by "(") with `map`. */
-export function mapFunctionNames(formula: string, map: (name: string) => string): string {
+export function mapFunctionNames(formula: string, map: (name: string) => string, booleans = false): string {
   let out = "";
   let i = 0;
   const n = formula.length;
@@ -76,6 +76,8 @@ export function mapFunctionNames(formula: string, map: (name: string) => string)
       while (j < n && !DELIMITER.test(formula[j] as string)) j++;
       const word = formula.slice(i, j);
       if (formula[j] === "(") out += map(word);
+      // Excel's boolean literals; HyperFormula knows only the functions TRUE() and FALSE().
+      else if (/^(TRUE|FALSE)$/i.test(word) && formula[j] !== "!" && booleans) out += `${word.toUpperCase()}()`;
       // An unquoted sheet name (Excel and LibreOffice write 入力!B3): quote it for HyperFormula.
       else if (formula[j] === "!" && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(word)) out += `'${word}'`;
       else out += word;
@@ -100,7 +102,12 @@ export function fromStoredFormula(stored: string): string {
     if (/^_xlws\./i.test(name)) return name.slice(6);
     return name;
   });
-  return `=${body}`;
+  return toEngineFormula(`=${body}`);
+}
+
+/** A typed formula as HyperFormula parses it: TRUE/FALSE literals become TRUE()/FALSE(). */
+export function toEngineFormula(typed: string): string {
+  return mapFunctionNames(typed, (name) => name, true);
 }
 
 /** A defined name's reference as stored (パラメータ!$B$5) → as HyperFormula parses it ('パラメータ'!$B$5). */

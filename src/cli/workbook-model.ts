@@ -7,6 +7,7 @@ import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { parseRef, type WorkbookPlan } from "../core/workbook/plan";
 import type { ParamEntry } from "../core/editions";
 import { createEngine, engineContext } from "./engine";
+import { toEngineFormula } from "./formula-names";
 
 export type Scalar = number | string | boolean;
 /** A value as Excel shows it: a scalar, an error code ("#N/A", "#CYCLE!" …) or blank. */
@@ -54,7 +55,7 @@ export function modelOfPlan(plan: WorkbookPlan): WorkbookModel {
       name: s.name,
       cells: s.cells.map((c) => {
         const { row, col } = parseRef(c.ref);
-        if (c.formula !== undefined) return { row, col, formula: c.formula };
+        if (c.formula !== undefined) return { row, col, formula: toEngineFormula(c.formula) };
         return { row, col, value: c.value ?? null };
       }),
     })),

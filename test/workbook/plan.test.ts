@@ -1,4 +1,4 @@
-import { buildAllowancePlan, buildFollowupPlan, buildTemplatePlan, DEMO_ALLOWANCE, DEMO_FOLLOWUP, formulaCells, modeStatement, PARAMETER_NAMES, parseRef, sheetName, type AllowanceInputs, type Lang, type WorkbookMode } from "../../src/core/workbook";
+import { buildAllowancePlan, buildFollowupPlan, buildTemplatePlan, DEMO_ALLOWANCE, DEMO_FOLLOWUP, DEMO_INDUSTRY, formulaCells, modeStatement, PARAMETER_NAMES, parseRef, sheetName, type AllowanceInputs, type Lang, type WorkbookMode } from "../../src/core/workbook";
 import { evaluate, modelOfPlan, type CellValueOut, type Evaluation } from "../../src/cli/workbook-model";
 import { sameValue } from "../../src/cli/recalc";
 
@@ -22,8 +22,10 @@ describe("workbook plans", () => {
   it("native mode uses no ALCN function; ALCN mode uses them for every rule", () => {
     const native = formulaCells(buildTemplatePlan({ lang: "en", mode: "native" }));
     expect(native.filter((f) => /ALCN\./.test(f.cell.formula ?? ""))).toEqual([]);
+    const nativeText = native.map((f) => f.cell.formula ?? "").join("\n");
+    for (const fn of ["SUMPRODUCT(", "LN(", "EXP(", "LINEST(", "INDEX(", "MATCH("]) expect(nativeText).toContain(fn);
     const alcn = formulaCells(buildTemplatePlan({ lang: "en", mode: "alcn" })).map((f) => f.cell.formula ?? "").join("\n");
-    for (const fn of ["CORRFACTOR", "COMPANYCF", "REGPREDICT", "UPINTENSITY", "BASEACTIVITY", "BMPATH", "ALLOWANCE", "ALLOWANCE.UP", "ALLOWANCE.DOWN", "BALANCE", "PRICEBAND", "CHANGERATE", "PROGRESS", "DECOMPOSE", "INTENSITY"]) {
+    for (const fn of ["CORRFACTOR", "COMPANYCF", "REGPREDICT", "UPINTENSITY", "BASEACTIVITY", "BMPATH", "ALLOWANCE", "ALLOWANCE.UP", "ALLOWANCE.DOWN", "BALANCE", "PRICEBAND", "CHANGERATE", "PROGRESS", "DECOMPOSE", "INTENSITY", "REGFIT", "WAVG"]) {
       expect(alcn).toContain(`ALCN.${fn}(`);
     }
   });
@@ -93,7 +95,7 @@ describe("workbook plans", () => {
   it.each(langs)("%s: sheet names, mode statement and the Parameters named cells", (lang) => {
     for (const mode of modes) {
       const plan = buildTemplatePlan({ lang, mode });
-      expect(plan.sheets.map((s) => s.name)).toEqual([sheetName("calc", lang), sheetName("inputs", lang), sheetName("params", lang), sheetName("followup", lang)]);
+      expect(plan.sheets.map((s) => s.name)).toEqual([sheetName("calc", lang), sheetName("inputs", lang), sheetName("params", lang), sheetName("industry", lang), sheetName("followup", lang)]);
       const calc = plan.sheets[0];
       expect(calc?.mode).toBe(mode);
       expect(calc?.cells.some((c) => c.value === modeStatement(mode, lang))).toBe(true);
@@ -133,6 +135,27 @@ describe("workbook plans", () => {
       const b = at(evaluate(modelOfPlan(other)), other.results.sheet, other.results.allowanceUp) as number;
       expect(b).toBeGreaterThan(a);
     }
+  });
+
+  it("industry sheet: REGFIT (ALCN) and LINEST (native) give the same fit; the Parameters coefficients point at it", () => {
+    const inputs = { ...DEMO_ALLOWANCE, industry: DEMO_INDUSTRY };
+    const values = modes.map((mode) => {
+      const plan = buildAllowancePlan(inputs, { mode, lang: "ja" });
+      const ev = evaluate(modelOfPlan(plan));
+      const named = (name: string): CellValueOut => {
+        const n = plan.names.find((x) => x.name === name);
+        if (!n) throw new Error(name);
+        const p = plan.sheets.find((sh) => sh.name === n.sheet)?.cells.find((c) => c.ref === n.ref);
+        expect(p?.formula).toMatch(/^='業界データ'!B\d+$/);
+        return ev.value(n.sheet, parseRef(n.ref).row, parseRef(n.ref).col);
+      };
+      return ["ALCN_COEF_B0", "ALCN_COEF_B1", "ALCN_COEF_B2", "ALCN_AVG_SIZE", "ALCN_AVG_CHARGES"].map(named) as number[];
+    });
+    // ln y = b0 + b1 ln size + b2 ln charges on the 14 demo furnaces (least squares, checked with numpy)
+    expect(values[0]?.[0]).toBeCloseTo(-0.06792311658658, 12);
+    expect(values[0]?.[1]).toBeCloseTo(-0.24450599337269, 12);
+    expect(values[0]?.[2]).toBeCloseTo(-0.13537865654288, 12);
+    values[0]?.forEach((v, k) => expect(sameValue(v, values[1]?.[k] as number)).toBe(true));
   });
 
   it("rejects a plan without furnaces or without one side", () => {

@@ -5,6 +5,7 @@
  * the steps call ALCN functions; in "native" mode the same steps are written with plain Excel functions
  * (SUMPRODUCT, LN, EXP, INDEX …) so that a verifier without the add-in can recompute them.
  */
+import { buildIndustrySheet, type IndustryInputs, type IndustryRefs } from "./industry";
 import type { Bilingual } from "./labels";
 import { modeStatement, pick, sheetName, t } from "./labels";
 import { cellRef, columnLetters, onSheet, SheetBuilder, type Lang, type NamedCell, type SheetPlan, type WorkbookMode, type WorkbookPlan } from "./plan";
@@ -64,6 +65,8 @@ export interface AllowanceInputs {
   readonly products: readonly ProductRow[];
   /** FY2026–2030 (the allowance year must be one of them). */
   readonly expectedEmissions: readonly YearOutlook[];
+  /** The association's furnace table: when given, the regression and the average furnace are fitted on it (industry sheet). */
+  readonly industry?: IndustryInputs;
   /** Benchmark constants; defaults are those of the meti-al-2025-10-draft edition. */
   readonly bm?: Partial<BenchmarkConstants>;
 }
@@ -158,6 +161,8 @@ interface ParamRow {
   readonly name: string;
   readonly label: Bilingual;
   readonly value: number | string;
+  /** A live formula instead of the value (e.g. the coefficients fitted on the industry sheet). */
+  readonly formula?: string;
   readonly unit: string;
   readonly source: Bilingual;
   readonly assumption: boolean;
@@ -165,19 +170,22 @@ interface ParamRow {
   readonly numFmt?: string;
 }
 
-function parameterRows(inp: AllowanceInputs, c: BenchmarkConstants, lang: Lang): ParamRow[] {
+function parameterRows(inp: AllowanceInputs, c: BenchmarkConstants, lang: Lang, fit?: IndustryRefs): ParamRow[] {
   const r = inp.regression;
   const regAssume = r.assumption ?? true;
+  const fitted: Bilingual = { ja: `業界データシートで当てはめ（${inp.industry ? inp.industry.source.ja : ""}）`, en: `fitted on the Industry sheet (${inp.industry ? inp.industry.source.en : ""})` };
+  // With an industry table, the coefficients and the average furnace are formulas pointing at the fit.
+  const live = (ref: string | undefined): { formula: string; source: Bilingual } | Record<string, never> => (fit && ref ? { formula: `=${ref}`, source: fitted } : {});
   const draft: Bilingual = { ja: "アルミニウムベンチマーク（案）経済産業省 2025-10-02", en: "Aluminium benchmark (draft), METI, 2025-10-02" };
   const gx: Bilingual = { ja: "GX-ETS 価格帯（上下限価格）SPEC 3.1", en: "GX-ETS price band, SPEC 3.1" };
   const unpublished: Bilingual = { ja: "未公表のため仮定（公表後に更新）", en: "not published: assumption (update when published)" };
   return [
-    { name: "ALCN_COEF_B0", label: { ja: "回帰係数 b0（切片）", en: "regression coefficient b0 (intercept)" }, value: r.coefs[0], unit: "-", source: r.source, assumption: regAssume, numFmt: "0.000000" },
-    { name: "ALCN_COEF_B1", label: { ja: "回帰係数 b1（炉サイズ）", en: "regression coefficient b1 (furnace size)" }, value: r.coefs[1], unit: "-", source: r.source, assumption: regAssume, numFmt: "0.000000" },
-    { name: "ALCN_COEF_B2", label: { ja: "回帰係数 b2（チャージ数）", en: "regression coefficient b2 (charges)" }, value: r.coefs[2], unit: "-", source: r.source, assumption: regAssume, numFmt: "0.000000" },
+    { name: "ALCN_COEF_B0", label: { ja: "回帰係数 b0（切片）", en: "regression coefficient b0 (intercept)" }, value: r.coefs[0], unit: "-", source: r.source, assumption: regAssume, numFmt: "0.000000", ...live(fit?.b0) },
+    { name: "ALCN_COEF_B1", label: { ja: "回帰係数 b1（炉サイズ）", en: "regression coefficient b1 (furnace size)" }, value: r.coefs[1], unit: "-", source: r.source, assumption: regAssume, numFmt: "0.000000", ...live(fit?.b1) },
+    { name: "ALCN_COEF_B2", label: { ja: "回帰係数 b2（チャージ数）", en: "regression coefficient b2 (charges)" }, value: r.coefs[2], unit: "-", source: r.source, assumption: regAssume, numFmt: "0.000000", ...live(fit?.b2) },
     { name: "ALCN_FORM", label: { ja: "回帰式の形（linear / log / power）", en: "regression form (linear / log / power)" }, value: r.form, unit: "-", source: r.source, assumption: regAssume, param: "bm.reg.form" },
-    { name: "ALCN_AVG_SIZE", label: { ja: "業界平均の炉サイズ", en: "industry-average furnace size" }, value: r.avgSize, unit: "t", source: r.source, assumption: regAssume, param: "bm.reg.avg_size", numFmt: NUM1 },
-    { name: "ALCN_AVG_CHARGES", label: { ja: "業界平均のチャージ数", en: "industry-average charges" }, value: r.avgCharges, unit: t(lang, "回/h", "casts/h"), source: r.source, assumption: regAssume, param: "bm.reg.avg_charges", numFmt: "0.000" },
+    { name: "ALCN_AVG_SIZE", label: { ja: "業界平均の炉サイズ", en: "industry-average furnace size" }, value: r.avgSize, unit: "t", source: r.source, assumption: regAssume, param: "bm.reg.avg_size", numFmt: NUM1, ...live(fit?.avgSize) },
+    { name: "ALCN_AVG_CHARGES", label: { ja: "業界平均のチャージ数", en: "industry-average charges" }, value: r.avgCharges, unit: t(lang, "回/h", "casts/h"), source: r.source, assumption: regAssume, param: "bm.reg.avg_charges", numFmt: "0.000", ...live(fit?.avgCharges) },
     { name: "ALCN_BM_BASE_FY", label: { ja: "BM推移の起点年度（上位50%水準）", en: "BM path base year (top-50 % level)" }, value: c.baseFy, unit: "FY", source: { ja: `${draft.ja}（基準期間FY2023–2025の最終年度を仮定）`, en: `${draft.en} (last base year assumed)` }, assumption: true, param: "bm.base_fy" },
     { name: "ALCN_BM_FINAL_FY", label: { ja: "BM推移の終点年度（上位32.5%水準）", en: "BM path final year (top-32.5 % level)" }, value: c.finalFy, unit: "FY", source: draft, assumption: false, param: "bm.final_fy" },
     { name: "ALCN_BM_BASE_PCT", label: { ja: "起点の水準（上位X%）", en: "base level (top X %)" }, value: c.basePct, unit: "%", source: draft, assumption: false, param: "bm.base_pct" },
@@ -209,7 +217,7 @@ function buildParameters(rows: readonly ParamRow[], lang: Lang): { sheet: SheetP
   rows.forEach((p, i) => {
     const row = 4 + i;
     s.set(row, 0, { role: "label", value: pick(lang, p.label) });
-    const ref = s.set(row, 1, { role: "param", value: p.value, ...(p.numFmt ? { numFmt: p.numFmt } : {}), note: pick(lang, p.source) });
+    const ref = s.set(row, 1, { role: "param", ...(p.formula ? { formula: p.formula } : { value: p.value }), ...(p.numFmt ? { numFmt: p.numFmt } : {}), note: pick(lang, p.source) });
     s.set(row, 2, { role: "note", value: p.unit });
     s.set(row, 3, { role: "note", value: pick(lang, p.source) });
     s.set(row, 4, { role: "note", value: p.assumption ? t(lang, "仮定", "yes") : t(lang, "公表値", "no") });
@@ -654,8 +662,12 @@ export function buildAllowancePlan(inputs: AllowanceInputs, options: BuildOption
   if (inputs.furnaces.length === 0) throw new Error("at least one furnace is needed");
   if (!inputs.products.some((p) => p.side === "up") || !inputs.products.some((p) => p.side === "down")) throw new Error("at least one upstream and one downstream product type are needed");
   const { sheet: inputsSheet, refs } = buildInputs(inputs, options.lang);
-  const params = buildParameters(parameterRows(inputs, constants, options.lang), options.lang);
+  const formRow = 4 + parameterRows(inputs, constants, options.lang).findIndex((p) => p.name === "ALCN_FORM");
+  const formRef = onSheet(sheetName("params", options.lang), cellRef(formRow, 1));
+  const industry = inputs.industry ? buildIndustrySheet(inputs.industry, { ...options, formRef }) : undefined;
+  const params = buildParameters(parameterRows(inputs, constants, options.lang, industry?.refs), options.lang);
   const calc = buildCalc(inputs, refs, options);
-  return { sheets: [calc.sheet, inputsSheet, params.sheet], names: params.names, mode: options.mode, lang: options.lang, results: calc.results };
+  const sheets = [calc.sheet, inputsSheet, params.sheet, ...(industry ? [industry.sheet] : [])];
+  return { sheets, names: params.names, mode: options.mode, lang: options.lang, results: calc.results };
 }
 

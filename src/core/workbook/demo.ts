@@ -7,6 +7,7 @@
  */
 import type { AllowanceInputs } from "./allowance";
 import type { FollowupInputs } from "./followup";
+import type { IndustryInputs } from "./industry";
 
 export const DEMO_ALLOWANCE: AllowanceInputs = {
   company: { ja: "北斗アルミ圧延株式会社（架空）", en: "Hokuto Aluminium Rolling Co. (fictional)" },
@@ -79,5 +80,32 @@ export const DEMO_FOLLOWUP: FollowupInputs = {
     { kind: "actual", fy: 2023, co2: 118500, production: 226400, energyTJ: 2080, electricityMWh: 171500, emissionFactor: 0.45 },
     { kind: "actual", fy: 2024, co2: 113900, production: 229800, energyTJ: 2050, electricityMWh: 170200, emissionFactor: 0.43 },
     { kind: "outlook", fy: 2025, co2: 110000, production: 232000, energyTJ: 2030, electricityMWh: 169000, emissionFactor: 0.42 },
+  ],
+};
+
+/**
+ * A fictional industry furnace table (14 furnaces of member companies) for the template's industry sheet,
+ * drawn around ln y = −0.35 − 0.18 ln size − 0.22 ln charges with a few % of scatter.
+ */
+export const DEMO_INDUSTRY: IndustryInputs = {
+  source: {
+    ja: "架空の業界炉データ（デモ用）。実際は協会が会員各社の炉別データから作成",
+    en: "fictional industry furnace data (demo); in practice compiled by the association from members' furnaces",
+  },
+  furnaces: [
+    { size: 12, charges: 0.3, intensity: 0.6107, production: 6100 },
+    { size: 15, charges: 0.25, intensity: 0.5695, production: 8300 },
+    { size: 18, charges: 0.45, intensity: 0.5093, production: 9800 },
+    { size: 20, charges: 0.35, intensity: 0.5126, production: 12500 },
+    { size: 25, charges: 0.5, intensity: 0.4736, production: 17600 },
+    { size: 28, charges: 0.4, intensity: 0.4543, production: 19900 },
+    { size: 30, charges: 0.6, intensity: 0.4318, production: 24800 },
+    { size: 35, charges: 0.45, intensity: 0.4341, production: 31000 },
+    { size: 40, charges: 0.7, intensity: 0.412, production: 38500 },
+    { size: 45, charges: 0.55, intensity: 0.3929, production: 45100 },
+    { size: 50, charges: 0.85, intensity: 0.3612, production: 52600 },
+    { size: 60, charges: 0.65, intensity: 0.3782, production: 68200 },
+    { size: 70, charges: 0.9, intensity: 0.329, production: 80400 },
+    { size: 22, charges: 0.3, intensity: 0.5318, production: 14100 },
   ],
 };

@@ -18,6 +18,7 @@ export const SHEET_NAMES = {
   inputs: { ja: "入力", en: "Inputs" },
   params: { ja: "パラメータ", en: "Parameters" },
   calc: { ja: "割当量計算", en: "Allowance" },
+  industry: { ja: "業界データ", en: "Industry" },
   followup: { ja: "フォローアップ", en: "Follow-up" },
 } as const satisfies Record<string, Bilingual>;
 
