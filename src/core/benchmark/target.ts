@@ -17,11 +17,22 @@ function checkPct(pct: D): void {
   if (pct.lt(0) || pct.gt(100)) fail("NUM", "outOfRange", { arg: "top_pct", min: 0, max: 100, value: pct.toString() });
 }
 
+/**
+ * Indices of values in ascending order, ties by position (stable). Each value's double is computed once
+ * and compared first — rounding to a double is monotone, so a smaller double means a smaller Decimal —
+ * and the exact Decimal comparison decides only between equal doubles. Sorting 100 000 intensities then
+ * costs n conversions plus n·log n float comparisons instead of n·log n Decimal comparisons (SPEC 8 growth).
+ */
+function ascending(values: readonly D[]): number[] {
+  const keys = values.map((v) => v.toNumber());
+  return values.map((_, i) => i).sort((i, j) => (keys[i] as number) - (keys[j] as number) || (values[i] as D).comparedTo(values[j] as D) || i - j);
+}
+
 /** Excel PERCENTILE.INC(values, pct/100). */
 export function percentileInc(values: readonly D[], pct: D): D {
   checkPct(pct);
   if (values.length === 0) fail("NUM", "emptyRange", { arg: "intensities" });
-  const xs = [...values].sort((a, b) => a.comparedTo(b));
+  const xs = ascending(values).map((i) => values[i] as D);
   const h = pct.div(100).mul(xs.length - 1);
   const lo = h.floor().toNumber();
   const frac = h.sub(lo);
@@ -37,7 +48,7 @@ export function activityLevel(intensities: readonly D[], activities: readonly D[
   if (intensities.length !== activities.length) {
     fail("VALUE", "shapeMismatch", { arg: "intensities", other: "activities", a: intensities.length, b: activities.length });
   }
-  const order = intensities.map((_, i) => i).sort((i, j) => (intensities[i] as D).comparedTo(intensities[j] as D) || i - j);
+  const order = ascending(intensities);
   const total = activities.reduce((s, a) => s.add(a), new D(0));
   if (total.isZero()) fail("DIV0", "zeroDivisor", { arg: "activities (total)" });
   // cumulative ≥ pct/100 × total, compared as cumulative × 100 ≥ pct × total (no rounding).
