@@ -4,10 +4,13 @@
  * Positive: surplus (余剰); negative: shortfall (不足) to buy.
  */
 import { D } from "../decimal";
+import { fail } from "../errors";
 import type { CalcContext, FunctionSpec } from "../spec";
 import { paramNumber } from "./parameters-fn";
 
 export function balance(allowance: D, emissions: D, credits: D, capPct: D): D {
+  // A Parameters sheet can hold any number; a cap outside 0–100 % would count credits wrongly without a sign.
+  if (capPct.lt(0) || capPct.gt(100)) fail("NUM", "outOfRange", { arg: "bm.credit_cap_pct", min: 0, max: 100, value: capPct.toString() });
   const cap = emissions.mul(capPct).div(100);
   return allowance.add(D.min(credits, cap)).sub(emissions);
 }

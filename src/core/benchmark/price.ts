@@ -17,7 +17,11 @@ export function priceBand(fy: D, bound: Bound, ctx: CalcContext): D {
   const first = paramNumber(ctx, "bm.price.base_fy");
   if (fy.lt(first)) fail("NA", "priceYear", { min: first.toString(), value: fy.toString() });
   const start = paramNumber(ctx, bound === "upper" ? "bm.price.upper" : "bm.price.lower");
-  const growth = new D(1).add(paramNumber(ctx, "bm.price.growth_pct").div(100));
+  // A Parameters sheet can hold any number: a negative price or a fall of 100 % or more is out of domain.
+  if (start.lt(0)) fail("NUM", "negative", { arg: bound === "upper" ? "bm.price.upper" : "bm.price.lower", value: start.toString() });
+  const growthPct = paramNumber(ctx, "bm.price.growth_pct");
+  if (growthPct.lte(-100)) fail("NUM", "outOfRange", { arg: "bm.price.growth_pct", min: -100, max: "∞", value: growthPct.toString() });
+  const growth = new D(1).add(growthPct.div(100));
   return start.mul(growth.pow(fy.sub(first)));
 }
 
