@@ -108,6 +108,7 @@ export class FakeHost implements WorkbookHost {
 
   async write(batch: WriteBatch): Promise<WriteOutcome> {
     this.syncs++; // load existing sheets and names
+    const existedBefore = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     let cells = 0;
     for (const s of batch.sheets) {
       if (!this.sheet(s.name)) {
@@ -143,6 +144,15 @@ export class FakeHost implements WorkbookHost {
       this.log.push(`range.numberFormat ${sheetPrefix(s.name)}${block.address}`);
       this.log.push(`range.formulas ${sheetPrefix(s.name)}${block.address}`);
       for (const run of block.styleRuns) this.log.push(`format ${run.style} ${sheetPrefix(s.name)}${run.address}`);
+    }
+    // ALCN's own earlier charts on the sheets it charts again are replaced (as the adapter does).
+    const charted = new Set(batch.charts.map((c) => c.sheet.toLowerCase()));
+    if ([...charted].some((name) => existedBefore.has(name))) this.syncs++; // the adapter loads their charts
+    for (let i = this.charts.length - 1; i >= 0; i--) {
+      if (charted.has((this.charts[i] as ChartWrite).sheet.toLowerCase())) {
+        this.log.push(`chart.delete ${(this.charts[i] as ChartWrite).sheet}`);
+        this.charts.splice(i, 1);
+      }
     }
     for (const c of batch.charts) {
       this.charts.push(c);

@@ -3,7 +3,8 @@
  *
  * Round trips: every method loads what it needs, queues all its operations and syncs once or twice,
  * whatever the number of rows — sheetNames 1, readSelection/readRange 1, findOccupied 1–2,
- * write 2 (load the existing sheets and names; then everything else).
+ * write 2 (load the existing sheets and names; then everything else), 3 when it replaces sheets that
+ * carry charts (their charts are loaded so ALCN's own can be replaced).
  */
 import type { ParamEntry } from "../../core/editions";
 import { addinContext } from "../../functions/runtime";
@@ -36,6 +37,9 @@ function toRangeData(sheet: string, address: string, values: unknown[][], formul
     formulas: formulas.map((r) => r.map((f) => (f === "" || f === null || f === undefined ? null : String(f)))),
   };
 }
+
+/** Names of the charts ALCN draws, so a later write replaces them and leaves the user's charts alone. */
+export const CHART_PREFIX = "ALCN_CHART_";
 
 export class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
@@ -128,6 +132,16 @@ export class OfficeHost implements WorkbookHost {
       wb.names.load("items/name");
       await this.sync(context);
       const existingSheets = new Map(wb.worksheets.items.map((s) => [s.name.toLowerCase(), s]));
+      // Replacing sheets that carry charts: ALCN's own earlier charts are found (one more round trip,
+      // only in this case) and deleted below; the user's charts stay.
+      const chartSheets = [...new Set(batch.charts.map((c) => c.sheet.toLowerCase()))].flatMap((name) => {
+        const ws = existingSheets.get(name);
+        if (!ws) return [];
+        const charts = ws.charts;
+        charts.load("items/name");
+        return [charts];
+      });
+      if (chartSheets.length > 0) await this.sync(context);
       const existingNames = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
 
       // 1. sheets
@@ -165,10 +179,14 @@ export class OfficeHost implements WorkbookHost {
           ws.getRange(columnAddress(i)).format.columnWidth = w * 7;
         });
       }
-      // 4. charts
-      for (const c of batch.charts) {
+      // 4. charts (replacing ALCN's own earlier charts on the same sheets, never the user's)
+      for (const charts of chartSheets) {
+        for (const old of charts.items) if (old.name.startsWith(CHART_PREFIX)) old.delete();
+      }
+      for (const [i, c] of batch.charts.entries()) {
         const ws = sheet(c.sheet);
         const chart = ws.charts.add(c.kind === "line" ? "Line" : "ColumnClustered", ws.getRange(c.range), c.seriesBy === "rows" ? "Rows" : "Columns");
+        chart.name = `${CHART_PREFIX}${i + 1}`;
         chart.title.text = c.title;
         chart.setPosition(c.topLeft, c.bottomRight);
       }

@@ -1,8 +1,9 @@
 /**
  * From the wizard to the workbook: the wizard's state → AllowanceInputs → the plan builder's
  * AllowancePlan (src/core/workbook, one builder for the pane and the CLI) → a WriteBatch for the host,
- * with unique sheet names, a chart data block and two charts. The write itself is
- * sheetNames (1 sync) + findOccupied (1–2) + write (2): at most 5 round trips, whatever the row count.
+ * with unique sheet names, a chart data block and two charts. Round trips, whatever the row count:
+ * new sheets — sheetNames 1 + findOccupied 1 + write 2 = 4; replacing sheets — findOccupied 2 +
+ * write 3 (their charts are loaded) = 5.
  */
 import { ParameterStore } from "../../core";
 import type { ParamEntry } from "../../core/editions";
@@ -189,9 +190,10 @@ export interface PreparedWrite {
 
 /** Build the plan with sheet names that are free (or, with replace, the same names) and find what would be overwritten. */
 export async function prepareWrite(host: WorkbookHost, st: WizardState, lang: "ja" | "en", labels: ChartLabels): Promise<PreparedWrite> {
-  const existing = await host.sheetNames();
   let plan = buildAllowancePlan(toAllowanceInputs(st), { mode: st.mode, lang });
+  // Replacing writes to the plan's own sheet names, so the names of the others are not needed.
   if (!st.replace) {
+    const existing = await host.sheetNames();
     const taken = [...existing];
     const rename = new Map<string, string>();
     for (const s of plan.sheets) {

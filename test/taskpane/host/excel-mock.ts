@@ -14,6 +14,7 @@ export interface MockOp {
 export class MockWorkbookState {
   sheets: { name: string; cells: Map<string, { value?: unknown; formula?: string }> }[] = [];
   names: string[] = [];
+  charts: { sheet: string; name: string }[] = [];
   ops: MockOp[] = [];
   syncs = 0;
   selection = { sheet: "Sheet1", address: "A1:B2" };
@@ -80,30 +81,61 @@ class MockRange extends Loadable {
 
 class MockChart {
   title = { text: "" };
+  private readonly record: { sheet: string; name: string };
   constructor(
     private readonly ctx: MockContext,
     readonly target: string,
-  ) {}
+    record?: { sheet: string; name: string },
+  ) {
+    this.record = record ?? { sheet: target, name: "Chart" };
+    if (!record) ctx.state.charts.push(this.record);
+  }
+  get name(): string {
+    return this.record.name;
+  }
+  set name(v: string) {
+    this.record.name = v;
+  }
   setPosition(a: string, b: string): void {
     this.ctx.state.ops.push({ op: "chart.setPosition", target: this.target, value: `${a}:${b}` });
+  }
+  delete(): void {
+    this.ctx.state.ops.push({ op: "chart.delete", target: `${this.target}:${this.record.name}` });
+    this.ctx.state.charts = this.ctx.state.charts.filter((c) => c !== this.record);
+  }
+}
+
+class MockCharts extends Loadable {
+  constructor(
+    private readonly ctx: MockContext,
+    private readonly sheet: string,
+  ) {
+    super();
+    ctx.track(this);
+  }
+  get items(): MockChart[] {
+    this.need("charts.items");
+    return this.ctx.state.charts.filter((c) => c.sheet === this.sheet).map((c) => new MockChart(this.ctx, this.sheet, c));
+  }
+  add(type: string, range: MockRange, seriesBy: string): MockChart {
+    this.ctx.state.ops.push({ op: "chart.add", target: this.sheet, value: [type, seriesBy] });
+    void range;
+    return new MockChart(this.ctx, this.sheet);
   }
 }
 
 class MockSheet {
+  readonly charts: MockCharts;
   constructor(
     private readonly ctx: MockContext,
     readonly name: string,
-  ) {}
+    readonly isNullObject = false,
+  ) {
+    this.charts = new MockCharts(ctx, name);
+  }
   getRange(address: string): MockRange {
     return new MockRange(this.ctx, this.name, address);
   }
-  charts = {
-    add: (type: string, range: MockRange, seriesBy: string) => {
-      this.ctx.state.ops.push({ op: "chart.add", target: this.name, value: [type, seriesBy] });
-      void range;
-      return new MockChart(this.ctx, this.name);
-    },
-  };
   activate(): void {
     this.ctx.state.ops.push({ op: "activate", target: this.name });
   }
@@ -125,6 +157,9 @@ class MockSheets extends Loadable {
   }
   getItem(name: string): MockSheet {
     return new MockSheet(this.ctx, name);
+  }
+  getItemOrNullObject(name: string): MockSheet {
+    return new MockSheet(this.ctx, name, !this.ctx.state.sheets.some((s) => s.name === name));
   }
 }
 

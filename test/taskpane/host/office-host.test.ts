@@ -53,6 +53,17 @@ describe("OfficeHost (against a recording stand-in for Excel)", () => {
     expect(state.ops.filter((o) => o.op === "sheet.add").map((o) => o.target)).toEqual(["入力", "パラメータ"]);
   });
 
+  it("a second write replaces ALCN's own charts and keeps the user's", async () => {
+    const state = new MockWorkbookState();
+    const host = new OfficeHost(mockRun(state));
+    const batch = planToBatch(buildAllowancePlan(DEMO_ALLOWANCE, { mode: "alcn", lang: "ja" }), labels);
+    await host.write(batch);
+    state.charts.push({ sheet: "割当量計算", name: "ユーザーのグラフ" });
+    await host.write(batch);
+    expect(state.charts.map((c) => c.name).sort()).toEqual(["ALCN_CHART_1", "ALCN_CHART_2", "ユーザーのグラフ"]);
+    expect(host.syncCount()).toBe(2 + 3);
+  });
+
   it("reads the selection with its sheet", async () => {
     const state = new MockWorkbookState();
     state.sheets.push({ name: "Sheet 1", cells: new Map([["C3", { value: 5 }]]) });

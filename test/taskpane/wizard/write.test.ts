@@ -74,6 +74,18 @@ describe("writing the wizard's workbook", () => {
     expect(host.valueAt("割当量計算 (2)", second.plan.results.allowance)).toBe(host.valueAt("割当量計算", second.plan.results.allowance));
   });
 
+  it("replacing 1 000-furnace sheets also stays within 5 syncs, and ALCN's charts are replaced, not stacked", async () => {
+    const st = { ...withFurnaces(demoState("ja"), 1000), replace: true };
+    const host = new FakeHost();
+    await commitWrite(host, await prepareWrite(host, st, "ja", labels));
+    const before = host.syncCount();
+    const again = await prepareWrite(host, st, "ja", labels);
+    expect(again.occupied.length).toBeGreaterThan(5000);
+    await commitWrite(host, again);
+    expect(host.syncCount() - before).toBeLessThanOrEqual(5);
+    expect(host.charts).toHaveLength(2);
+  });
+
   it("with replace, the existing cells are reported before anything is written", async () => {
     const host = new FakeHost({ sheets: { 割当量計算: { A1: "memo" } } });
     const p = await prepareWrite(host, { ...demoState("ja"), replace: true }, "ja", labels);
