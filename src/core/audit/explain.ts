@@ -8,11 +8,12 @@ import { EXCEL_CODE, isCalcError, messageOf, type ErrorCode, type Lang } from ".
 import { invoke, type CalcContext, type Text } from "../spec";
 import type { CellArg, CellScalar, FinalOutput, FinalScalar } from "../values";
 import { BENCHMARK_EXPLAINERS } from "./explain-benchmark";
+import { EXTRA_EXPLAINERS } from "./explain-extra";
 import { OTHER_EXPLAINERS } from "./explain-other";
 import { agrees, PlainError, PlainUnavailable } from "./plain";
 import type { AuditStep, Explainer, PlainEnv, PlainResult } from "./types";
 
-export const EXPLAINERS: Readonly<Record<string, Explainer>> = { ...BENCHMARK_EXPLAINERS, ...OTHER_EXPLAINERS };
+export const EXPLAINERS: Readonly<Record<string, Explainer>> = { ...BENCHMARK_EXPLAINERS, ...OTHER_EXPLAINERS, ...EXTRA_EXPLAINERS };
 
 /** Functions whose result the audit recomputes independently. */
 export const CHECKED_FUNCTIONS: readonly string[] = Object.entries(EXPLAINERS)

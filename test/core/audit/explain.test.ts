@@ -54,6 +54,19 @@ const CASES: Case[] = [
   { fn: "PROGRESS", args: [146, 105.4, 100], expected: (146 - 105.4) / 46 },
   { fn: "CHANGERATE", args: [90, 100], expected: -0.1 },
   { fn: "DECOMPOSE", args: [100, 50, 80, 110, 52, 81], expected: [[0, 0, 0, 1 / 80]] },
+  { fn: "PRICEBAND", args: [2028], expected: 4300 * 1.03 ** 2 },
+  { fn: "PRICEBAND", args: [2030, "lower"], expected: 1913.364977 },
+  { fn: "REBASE", args: [1000, 1100, 1060], expected: 1080 },
+  { fn: "REBASE", args: [1000, 1050, 1040], expected: 1000 },
+  { fn: "REBASE", args: [1000, 1075, 1075], expected: 1075 },
+  { fn: "REGPREDICT", args: [row(10, 2), row(1, 0.1, 0.2)], expected: 2.4 },
+  { fn: "REGPREDICT", args: [10, row(1, 0.1, 0.01), "poly2"], expected: 3 },
+  { fn: "WAVG", args: [col(2, 4), col(1, 3)], expected: 3.5 },
+  { fn: "COVERAGE", args: [80, 120, 20], expected: 0.8 },
+  { fn: "ELECCO2", args: [1000, 0.45], expected: 0.45 },
+  { fn: "TOCRUDE", args: [1000], expected: 25.8 },
+  { fn: "FROMCRUDE", args: [25.8], expected: 1000 },
+  { fn: "FUELGJ", args: [10, "LNG"], expected: 547 },
   { fn: "DECOMPOSE", args: [100, 50, 80, 110, 52, 81, "simple"], expected: [[0.1, 81 / 52 / (80 / 50) - 1, 52 / 110 / 0.5 - 1, 1 / 80]] },
 ];
 
@@ -152,11 +165,11 @@ describe("explain: errors", () => {
 
 describe("explain: other functions and odd input", () => {
   it("a catalogue function without a recomputation gets its rule, args and core result, check not available", () => {
-    const ex = explain("COVERAGE", [80, 120, 20], plain, "ja");
+    const ex = explain("RECYCLEDSAVING", [100], plain, "ja");
     expect(ex.known).toBe(true);
     expect(ex.check).toBe("notAvailable");
-    expect(ex.core).toBeCloseTo(0.8, 12);
-    expect(ex.args.map((a) => a.name)).toEqual(["participants", "total", "excluded"]);
+    expect(ex.core).toBeCloseTo(100 * (12.71 - 0.303), 9);
+    expect(ex.args.map((a) => a.name)).toEqual(["recycled_t", "primary_factor", "recycled_factor"]);
     expect(ex.checkDetail).toContain("対象外");
   });
 
