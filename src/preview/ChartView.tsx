@@ -20,9 +20,9 @@ export function ChartView({ host, chart }: { host: FakeHost; chart: ChartWrite }
   }
   const max = Math.max(1e-9, ...series.flatMap((s) => s.values));
   const shown = categories.slice(0, 40);
-  const W = 420;
+  const W = 480;
   const H = 180;
-  const left = 8;
+  const left = 56;
   const group = (W - left * 2) / Math.max(1, shown.length);
   const bar = (group * 0.8) / Math.max(1, series.length);
   return (
@@ -38,6 +38,14 @@ export function ChartView({ host, chart }: { host: FakeHost; chart: ChartWrite }
             return <rect key={`${i}-${k}`} x={left + i * group + group * 0.1 + k * bar} y={H - h} width={bar - 1} height={h} fill={COLORS[k % COLORS.length]} />;
           }),
         )}
+        <line x1={left - 4} y1={0} x2={left - 4} y2={H} stroke="#999" />
+        <line x1={left - 4} y1={H} x2={W} y2={H} stroke="#999" />
+        <text x={left - 8} y={10} fontSize={10} textAnchor="end">
+          {max.toLocaleString("ja-JP", { maximumSignificantDigits: 4 })}
+        </text>
+        <text x={left - 8} y={H} fontSize={10} textAnchor="end">
+          0
+        </text>
         {shown.map((cat, i) => (
           <text key={cat + i} x={left + i * group + group / 2} y={H + 14} fontSize={10} textAnchor="middle">
             {cat}

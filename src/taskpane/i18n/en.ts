@@ -120,7 +120,7 @@ export const en: Strings = {
     failed: "Could not write: {reason}",
     planMissing: "The calculation sheet's plan is not available yet.",
     confirmTitle: "Overwrite non-empty cells?",
-    confirmBody: "These {count} cells already have content. Overwriting cannot be undone (Excel's Undo may not cover it).",
+    confirmBody: "{count} cells of the target already have content. Excel's Undo may not bring overwritten content back.",
     confirmMore: "and {count} more",
     confirmPerSheet: "{sheet}: {count}",
     confirmOverwrite: "Overwrite",

@@ -118,7 +118,7 @@ export const ja = {
     failed: "書き込めませんでした: {reason}",
     planMissing: "計算シートの設計（plan）がまだ読み込まれていません。",
     confirmTitle: "空でないセルを上書きしますか？",
-    confirmBody: "次の {count} 個のセルには既に内容があります。上書きすると元に戻せません（Excel の「元に戻す」は使えない場合があります）。",
+    confirmBody: "書き込み先の {count} 個のセルには既に内容があります。上書きした内容は Excel の「元に戻す」で戻せないことがあります。",
     confirmMore: "ほか {count} 個",
     confirmPerSheet: "「{sheet}」{count} 個",
     confirmOverwrite: "上書きする",
