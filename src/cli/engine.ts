@@ -4,7 +4,8 @@
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue, type FunctionPluginDefinition, type ImplementedFunctions } from "hyperformula";
 import { NATIVE_FUNCTIONS } from "./native/linest";
-import { CATALOGUE, invoke, messageOf, ParameterStore, type CalcContext, type CellArg, type CellScalar, type FinalOutput, type FinalScalar, type FunctionSpec, type Lang } from "../core";
+import { calcError, CATALOGUE, invoke, messageOf, ParameterStore, type CalcContext, type CellArg, type CellScalar, type FinalOutput, type FinalScalar, type FunctionSpec, type Lang } from "../core";
+import type { ArgShape } from "../core/spec";
 
 /** The parameters and language the engine's ALCN functions see (plugins are registered globally). */
 export const engineContext: { lang: Lang; params: ParameterStore } = { lang: "en", params: new ParameterStore() };
@@ -52,6 +53,23 @@ function run(spec: FunctionSpec, values: unknown[]): FinalOutput {
   return invoke(spec, values.map(fromHfArg), ctx);
 }
 
+function shapeOf(v: unknown, arg: CellArg): ArgShape {
+  if (v instanceof SimpleRangeValue) return { rows: v.height(), cols: v.width(), value: arg };
+  return { rows: 1, cols: 1, value: arg };
+}
+
+/**
+ * Make an array result exactly the size the engine laid out (spec.resultSize): missing cells are #N/A,
+ * extra cells are dropped; a single error stays one value (the engine shows it for the whole block).
+ */
+function fitToSize(spec: FunctionSpec, values: unknown[], out: FinalOutput): FinalOutput {
+  if (!spec.resultSize || !Array.isArray(out)) return out;
+  const { rows, cols } = spec.resultSize(values.map((v) => shapeOf(v, fromHfArg(v))));
+  if (rows === 1 && cols === 1) return out;
+  const filler: FinalScalar = calcError("NA", "statsFiller");
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => out[r]?.[c] ?? filler));
+}
+
 /** The HyperFormula plugin class carrying every ALCN function of the catalogue. */
 function buildPlugin(): FunctionPluginDefinition {
   class AlcnPlugin extends FunctionPlugin {
@@ -70,21 +88,52 @@ function buildPlugin(): FunctionPluginDefinition {
     proto[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
       const self = this as unknown as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
       return self.runFunction(ast.args, state, self.metadata(fullName), (...values: unknown[]) => {
-        const out = run(spec, values);
+        const out = fitToSize(spec, values, run(spec, values));
         if (Array.isArray(out)) return SimpleRangeValue.onlyValues(out.map((r) => r.map((c) => toHfScalar(c, engineContext.lang))));
         return toHfScalar(out, engineContext.lang);
       });
     };
     if (spec.result === "array") {
-      // The engine needs the result's size before evaluating it; ALCN sizes depend on argument values,
-      // so the arguments are evaluated and the function is run once here as well.
+      // The engine needs the result's size before evaluating it: from spec.resultSize where the size follows
+      // from shapes and options, else by evaluating the arguments and running the function once more.
       proto[`${method}_size`] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
-        const self = this as unknown as { evaluateAst: (a: unknown, s: unknown) => unknown };
-        const values = ast.args.map((a) => (a && (a as { type?: string }).type === "EMPTY" ? undefined : self.evaluateAst(a, state)));
-        const out = run(spec, values);
-        const rows = Array.isArray(out) ? out.length : 1;
-        const cols = Array.isArray(out) ? (out[0]?.length ?? 1) : 1;
-        // HyperFormula calls methods on the size (isScalar), so it must be a real ArraySize.
+        const self = this as unknown as { evaluateAst: (a: unknown, s: unknown) => unknown; arraySizeForAst: (a: unknown, s: unknown) => ArraySize };
+        const isEmpty = (a: unknown) => a && (a as { type?: string }).type === "EMPTY";
+        // While a sheet is being laid out, referenced cells may not be evaluable yet: such values are unknown.
+        const evaluate = (a: unknown): unknown => {
+          if (isEmpty(a)) return undefined;
+          try {
+            return self.evaluateAst(a, state);
+          } catch {
+            return undefined;
+          }
+        };
+        const values = ast.args.map(evaluate);
+        let rows: number;
+        let cols: number;
+        if (spec.resultSize) {
+          // Sized from shapes and options: the data cells may not be computed yet when the engine lays out the sheet.
+          const shapes = ast.args.map((a, i) => {
+            const size = isEmpty(a) ? new ArraySize(1, 1) : self.arraySizeForAst(a, state);
+            let value: CellArg;
+            try {
+              value = fromHfArg(values[i]);
+            } catch {
+              value = undefined; // a range over cells not computed yet: only its shape is known
+            }
+            return { rows: size.height, cols: size.width, value };
+          });
+          ({ rows, cols } = spec.resultSize(shapes));
+        } else {
+          let out: FinalOutput;
+          try {
+            out = run(spec, values);
+          } catch {
+            out = calcError("NA", "statsFiller");
+          }
+          rows = Array.isArray(out) ? out.length : 1;
+          cols = Array.isArray(out) ? (out[0]?.length ?? 1) : 1;
+        }
         return new ArraySize(cols, rows);
       };
     }
@@ -108,5 +157,10 @@ export function registerAlcn(): void {
 export function createEngine(): HyperFormula {
   registerAlcn();
   // Excel's grid (HyperFormula's defaults are 40 000 rows), so any cell of a real workbook can be loaded.
-  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 0, smartRounding: false, maxRows: 1_048_576, maxColumns: 16_384, undoLimit: 0 });
+  // Excel reads bare TRUE and FALSE as booleans; HyperFormula only knows TRUE() and FALSE().
+  const booleans = [
+    { name: "TRUE", expression: "=TRUE()" },
+    { name: "FALSE", expression: "=FALSE()" },
+  ];
+  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 0, smartRounding: false, maxRows: 1_048_576, maxColumns: 16_384, undoLimit: 0 }, booleans);
 }

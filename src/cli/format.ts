@@ -10,7 +10,11 @@ function scalar(v: CellValue, withMessage: boolean): string {
 
 export function formatValue(v: CellValue | CellValue[][]): string {
   if (Array.isArray(v)) {
-    if (v.length === 1 && v[0]?.length === 1) return scalar(v[0][0] as CellValue, true);
+    const first = v[0]?.[0];
+    if (v.length === 1 && v[0]?.length === 1) return scalar(first as CellValue, true);
+    // A function that failed as a whole fills its block with one error: print it once, with its message.
+    const sameError = (c: CellValue) => c instanceof DetailedCellError && first instanceof DetailedCellError && c.value === first.value && c.message === first.message;
+    if (first instanceof DetailedCellError && v.every((row) => row.every(sameError))) return scalar(first, true);
     return `{${v.map((row) => row.map((c) => scalar(c, false)).join(",")).join(";")}}`;
   }
   return scalar(v, true);

@@ -4,7 +4,7 @@
  * wrappers (src/functions), the CLI engine (src/cli) and the ja/en metadata.
  */
 import { D } from "./decimal";
-import { CalcAbort, calcError, fail, isCalcError, type Lang } from "./errors";
+import { CalcAbort, calcError, fail, isCalcError, type CalcError, type Lang } from "./errors";
 import { choice, numberMatrix, numberVector, scalarBoolean, scalarNumber, scalarText } from "./input";
 import type { ParameterStore } from "./parameters";
 import { isMatrix, type CellArg, type FinalOutput, type FinalScalar, type OutScalar, type Output } from "./values";
@@ -40,6 +40,14 @@ export interface CalcContext {
   readonly params: ParameterStore;
 }
 
+/** What an engine knows of an argument before the cells it references are computed: its shape, and its value
+ * (exact for literals and input cells, possibly stale for formula cells). */
+export interface ArgShape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly value: CellArg;
+}
+
 export interface FunctionSpec {
   /** The Excel name without namespace, e.g. "CORRFACTOR". */
   readonly name: string;
@@ -49,6 +57,11 @@ export interface FunctionSpec {
   readonly args: readonly ArgSpec[];
   /** Pure computation over coerced arguments; may return a CalcError or call fail(). */
   readonly compute: (args: ArgValue[], ctx: CalcContext) => Output;
+  /**
+   * For array results whose size follows from argument shapes and options (not from data values): the
+   * spill size, so a headless engine can lay out the sheet before the data cells are computed.
+   */
+  readonly resultSize?: (args: readonly ArgShape[]) => { rows: number; cols: number };
 }
 
 function checkDomain(name: string, d: D, domain: "nonNegative" | "positive" | undefined): void {
@@ -113,6 +126,16 @@ function finalScalar(v: OutScalar): FinalScalar {
   return Number.isFinite(n) ? (Object.is(n, -0) ? 0 : n) : calcError("NUM", "overflow");
 }
 
+/** An error naming an argument also carries its Japanese name (`arg_ja`, `other_ja`) for the ja message. */
+function withJaNames(spec: FunctionSpec, e: CalcError): CalcError {
+  const extra: Record<string, string> = {};
+  for (const k of ["arg", "other"]) {
+    const a = spec.args.find((x) => x.name === e.params[k]);
+    if (a && a.ja) extra[`${k}_ja`] = a.ja;
+  }
+  return Object.keys(extra).length > 0 ? { ...e, params: { ...e.params, ...extra } } : e;
+}
+
 /** Run one function on raw cell arguments: coerce, compute, and turn Decimals into finite numbers. */
 export function invoke(spec: FunctionSpec, raw: readonly CellArg[], ctx: CalcContext): FinalOutput {
   try {
@@ -122,7 +145,7 @@ export function invoke(spec: FunctionSpec, raw: readonly CellArg[], ctx: CalcCon
     }
     // A range is rectangular in Excel and HyperFormula; anything else (a hand-built CLI or test value) is #VALUE!.
     const ragged = raw.findIndex((r) => isMatrix(r) && r.some((row) => row.length !== r[0]?.length));
-    if (ragged >= 0) return calcError("VALUE", "ragged", { arg: spec.args[ragged]?.name ?? String(ragged + 1) });
+    if (ragged >= 0) return withJaNames(spec, calcError("VALUE", "ragged", { arg: spec.args[ragged]?.name ?? String(ragged + 1) }));
     const args = spec.args.map((a, i) => coerceArg(a, raw[i]));
     const out = spec.compute(args, ctx);
     if (Array.isArray(out)) {
@@ -131,7 +154,7 @@ export function invoke(spec: FunctionSpec, raw: readonly CellArg[], ctx: CalcCon
     }
     return finalScalar(out);
   } catch (e) {
-    if (e instanceof CalcAbort) return e.error;
+    if (e instanceof CalcAbort) return withJaNames(spec, e.error);
     return calcError("VALUE", "internal", { detail: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -16,7 +16,7 @@ import { DWide } from "../../core/decimal";
 import { fail } from "../../core/errors";
 import { leastSquares, type LsqResult } from "../../core/benchmark/leastsquares";
 import { expFast, lnFast } from "../../core/benchmark/lnexp";
-import { observationsOf, statsBlock, strictBlock } from "../../core/benchmark/regression";
+import { observationsOf, regressionSize, sizingOption, statsBlock, strictBlock } from "../../core/benchmark/regression";
 import type { FunctionSpec } from "../../core/spec";
 import { scalarBoolean } from "../../core/input";
 import { isMatrix, type CellArg, type OutScalar } from "../../core/values";
@@ -78,6 +78,8 @@ function spec(kind: Kind): FunctionSpec {
       { name: "stats", ja: "補正", type: "raw", optional: true, description: { en: "TRUE returns the statistics block.", ja: "TRUE で統計ブロックを返します。" } },
     ],
     compute: ([y, x, c, s]) => nativeRegression(kind, y as CellArg, x as CellArg, excelBoolean("const", c as CellArg, true), excelBoolean("stats", s as CellArg, false)),
+    resultSize: ([y, x, , s]) =>
+      regressionSize(y ?? { rows: 1, cols: 1, value: undefined }, x?.value === undefined ? undefined : x, undefined, sizingOption(() => excelBoolean("stats", s?.value, false), false)),
   };
 }
 

@@ -10,8 +10,8 @@
  */
 import { D, DWide } from "../decimal";
 import { calcError, fail, type CalcError } from "../errors";
-import { cellNumber } from "../input";
-import type { FunctionSpec } from "../spec";
+import { cellNumber, choice, scalarBoolean } from "../input";
+import type { ArgShape, FunctionSpec } from "../spec";
 import { type CellArg, type CellMatrix, isMatrix, isBlank, type OutScalar } from "../values";
 import { evaluateForm, polyDegree, REG_FORMS, regressorsOf, type RegForm } from "./forms";
 import { leastSquares, type LsqResult } from "./leastsquares";
@@ -48,6 +48,31 @@ export function strictVector(arg: string, raw: CellArg): D[] {
   const b = strictBlock(arg, raw);
   if (b.rows > 1 && b.cols > 1) fail("VALUE", "notVector", { arg });
   return b.cells.flat();
+}
+
+/**
+ * Spill size of REGFIT / LINEST from the shapes of known_y and known_x, the number of terms and stats:
+ * k+1 columns (k regressors or the polynomial degree), 5 rows with stats.
+ */
+export function regressionSize(y: ArgShape, x: ArgShape | undefined, polyDegree: number | undefined, stats: boolean): { rows: number; cols: number } {
+  const n = y.rows * y.cols;
+  const yIsRow = y.rows === 1 && n > 1;
+  let k = 1;
+  if (polyDegree !== undefined) k = polyDegree;
+  else if (x !== undefined) {
+    if (yIsRow) k = x.cols === n ? x.rows : x.cols;
+    else k = x.rows === n ? x.cols : x.rows;
+  }
+  return { rows: stats ? 5 : 1, cols: k + 1 };
+}
+
+/** An option's value for sizing only: errors and stale values fall back to the default. */
+export function sizingOption<T>(read: () => T | undefined, fallback: T): T {
+  try {
+    return read() ?? fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** The observations of known_x as rows of k values each, oriented against n and known_y's shape. */
@@ -218,6 +243,11 @@ export const REGFIT: FunctionSpec = {
   ],
   compute: ([y, x, form, w, stats, intercept]) =>
     regfitCells(y as CellArg, x as CellArg, form as RegForm, w as CellArg, stats as boolean, intercept as boolean),
+  resultSize: ([y, x, form, , stats]) => {
+    const f = sizingOption(() => choice("form", form?.value, REG_FORMS), "linear" as RegForm);
+    const deg = polyDegree(f);
+    return regressionSize(y ?? { rows: 1, cols: 1, value: undefined }, x, deg > 0 ? deg : undefined, sizingOption(() => scalarBoolean("stats", stats?.value), false));
+  },
 };
 
 /** The coefficients for REGPREDICT: a row or column, or the first row of a REGFIT stats block. */

@@ -97,6 +97,7 @@ export const DECOMPOSE: FunctionSpec = {
     ja: "要因分析：CO2 排出量の変化を [経済活動量の変化, CO2排出係数の変化, 経済活動量あたりのエネルギー使用量の変化, CO2排出量の変化] の1行で返します（基準年度排出量に対する割合）。",
   },
   result: "array",
+  resultSize: () => ({ rows: 1, cols: 4 }),
   args: [
     valueArg("activity0", "活動量0", "Activity (e.g. production, t) in the base (or previous) year.", "基準年度（または前年度）の経済活動量（生産量 t など）。"),
     valueArg("energy0", "エネルギー0", "Energy use in the base year (e.g. TJ or kL crude-oil equivalent).", "基準年度のエネルギー使用量（TJ、原油換算 kL など）。"),
