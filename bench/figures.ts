@@ -12,7 +12,7 @@
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
-import { tmpdir } from "os";
+import { loadavg, tmpdir } from "os";
 import { join } from "path";
 import { gzipSync } from "zlib";
 import type { HyperFormula } from "hyperformula";
@@ -57,6 +57,8 @@ export interface Figure {
   readonly value: number;
   readonly spread?: Summary;
   readonly detail?: string;
+  /** Growth figures: the same ratio in CPU time. */
+  readonly cpuRatio?: number;
 }
 
 export interface Comparison {
@@ -84,6 +86,8 @@ export interface Machine {
   readonly nproc: number;
   readonly node: string;
   readonly platform: string;
+  /** 1-minute load average when the run started and ended (other work on the machine inflates wall times). */
+  readonly load?: readonly [number, number];
 }
 
 export function machine(): Machine {
@@ -139,19 +143,19 @@ function planOf(quick: boolean): Plan {
     };
   }
   return {
-    callBatch: 2000,
-    calls: { warmup: 5, runs: 21 },
-    big: { warmup: 2, runs: 9 },
-    recalc: { warmup: 1, runs: 7 },
-    growth: { warmup: 2, runs: 7 },
+    callBatch: 1000,
+    calls: { warmup: 3, runs: 15 },
+    big: { warmup: 1, runs: 5 },
+    recalc: { warmup: 1, runs: 5 },
+    growth: { warmup: 1, runs: 5 },
     companyRows: 100_000,
     regfitRows: 10_000,
     targetRows: 100_000,
     industryFurnaces: 1000,
     writeFurnaces: 1000,
     compareRows: 2000,
-    compareBigRows: 100_000,
-    compare: { warmup: 1, runs: 5 },
+    compareBigRows: 20_000,
+    compare: { warmup: 1, runs: 3 },
   };
 }
 
@@ -285,7 +289,8 @@ function growth(label: string, key: string, n: number, make: (rows: number) => (
   const a = timeMs(make(n), opts);
   const b = timeMs(make(2 * n), opts);
   const ratio = b.median / a.median;
-  return { key, label: `${label}: time at ${2 * n} ÷ time at ${n}`, unit: "×", value: ratio, detail: `${a.median.toFixed(1)} ms → ${b.median.toFixed(1)} ms` };
+  const cpu = a.cpu && b.cpu ? `; CPU ${a.cpu.median.toFixed(1)} → ${b.cpu.median.toFixed(1)} ms = ${(b.cpu.median / a.cpu.median).toFixed(2)}×` : "";
+  return { key, label: `${label}: time at ${2 * n} ÷ time at ${n}`, unit: "×", value: ratio, detail: `${a.median.toFixed(1)} ms → ${b.median.toFixed(1)} ms${cpu}`, cpuRatio: a.cpu && b.cpu ? b.cpu.median / a.cpu.median : ratio };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -553,6 +558,7 @@ function comparisons(p: Plan): Comparison[] {
 
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
+  const loadStart = loadavg()[0] ?? Number.NaN;
   const p = planOf(opts.quick);
   const tmp = mkdtempSync(join(tmpdir(), "alcn-bench-"));
   const figures: Figure[] = [];
@@ -576,6 +582,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     ];
     const worst = gs.reduce((a, b) => (b.value > a.value ? b : a));
     figures.push({ key: "growth_ratio", label: `growth, worst of ${gs.length} (${worst.key.replace("growth_", "")})`, unit: "×", budget: 2, value: worst.value, detail: worst.detail });
+    const worstCpu = gs.reduce((a, b) => ((b.cpuRatio ?? 0) > (a.cpuRatio ?? 0) ? b : a));
+    figures.push({ key: "growth_ratio_cpu", label: `growth in CPU time, worst (${worstCpu.key.replace("growth_", "")})`, unit: "×", value: worstCpu.cpuRatio ?? Number.NaN });
     figures.push(...gs);
 
     opts.progress("workbooks …");
@@ -589,7 +597,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
     opts.progress("ALCN vs native formulas …");
     const comps = comparisons(p);
-    return { figures, comparisons: comps, machine: machine(), quick: opts.quick, seconds: (performance.now() - started) / 1000 };
+    const load: [number, number] = [loadStart, loadavg()[0] ?? Number.NaN];
+    return { figures, comparisons: comps, machine: { ...machine(), load }, quick: opts.quick, seconds: (performance.now() - started) / 1000 };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -615,7 +624,13 @@ export function toJson(r: BenchResult): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of r.figures) out[f.key] = round4(f.value);
   for (const c of r.comparisons) out[`compare_${c.key}_ratio`] = round4(c.ratio);
-  out.spread = Object.fromEntries(r.figures.filter((f) => f.spread).map((f) => [f.key, { p10: round4(f.spread!.p10), p90: round4(f.spread!.p90), min: round4(f.spread!.min), max: round4(f.spread!.max), runs: f.spread!.runs }]));
+  out.spread = Object.fromEntries(
+    r.figures.flatMap((f) => {
+      const sp = f.spread;
+      if (!sp) return [];
+      return [[f.key, { p10: round4(sp.p10), p90: round4(sp.p90), min: round4(sp.min), max: round4(sp.max), runs: sp.runs, ...(sp.cpu ? { cpu_median: round4(sp.cpu.median) } : {}) }]];
+    }),
+  );
   out.compare = Object.fromEntries(r.comparisons.map((c) => [c.key, { rows: c.rows, alcn_ms: round4(c.alcnMs.median), native_ms: round4(c.nativeMs.median), ratio: round4(c.ratio), max_rel_diff: c.maxRelDiff }]));
   out.over_budget = r.figures.filter((f) => f.budget !== undefined && !(f.value <= f.budget)).map((f) => f.key);
   out.machine = r.machine;

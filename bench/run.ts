@@ -23,6 +23,12 @@ function spreadOf(f: Figure): string {
   return `p10–p90 ${fmt(s.p10)}–${fmt(s.p90)}, min–max ${fmt(s.min)}–${fmt(s.max)}, n=${s.runs}`;
 }
 
+function cpuOf(f: Figure): string {
+  if (f.spread?.cpu) return `${fmt(f.spread.cpu.median)} ${f.unit}`;
+  if (f.cpuRatio !== undefined) return `${fmt(f.cpuRatio)} ${f.unit}`;
+  return "";
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
   return rows.map((r) => r.map((cell, c) => cell + " ".repeat(widths[c]! - [...cell].length)).join("  ").trimEnd()).join("\n");
@@ -32,16 +38,18 @@ export function human(r: BenchResult): string {
   const m = r.machine;
   const lines: string[] = [];
   lines.push(`ALCN bench${r.quick ? " (quick: small sizes, few runs — not comparable with the budgets)" : ""}`);
-  lines.push(`machine: ${m.cpu}, ${m.nproc} cores, Node ${m.node}, ${m.platform}; ${r.seconds.toFixed(0)} s`);
+  const load = m.load ? `; load average ${m.load[0].toFixed(1)} at start, ${m.load[1].toFixed(1)} at end` : "";
+  lines.push(`machine: ${m.cpu}, ${m.nproc} cores, Node ${m.node}, ${m.platform}${load}; ${r.seconds.toFixed(0)} s`);
+  lines.push("median = wall-clock median after warm-up; CPU = the same runs in process CPU time");
   lines.push("");
-  const rows: string[][] = [["figure (SPEC §8)", "budget", "median", "spread", "status"]];
+  const rows: string[][] = [["figure (SPEC §8)", "budget", "median", "CPU", "spread", "status"]];
   for (const f of r.figures.filter((x) => x.budget !== undefined)) {
-    rows.push([f.label, `≤ ${f.budget} ${f.unit}`, `${fmt(f.value)} ${f.unit}`, spreadOf(f), f.value <= (f.budget as number) ? "within" : "OVER"]);
+    rows.push([f.label, `≤ ${f.budget} ${f.unit}`, `${fmt(f.value)} ${f.unit}`, cpuOf(f), spreadOf(f), f.value <= (f.budget as number) ? "within" : "OVER"]);
   }
   lines.push(table(rows));
   lines.push("");
-  const extra: string[][] = [["more figures", "median", "spread"]];
-  for (const f of r.figures.filter((x) => x.budget === undefined)) extra.push([f.label, `${fmt(f.value)} ${f.unit}`, spreadOf(f)]);
+  const extra: string[][] = [["more figures", "median", "CPU", "spread"]];
+  for (const f of r.figures.filter((x) => x.budget === undefined)) extra.push([f.label, `${fmt(f.value)} ${f.unit}`, cpuOf(f), spreadOf(f)]);
   lines.push(table(extra));
   lines.push("");
   const cmp: string[][] = [["ALCN vs native formulas, same engine (load + compute a sheet)", "rows", "ALCN ms", "native ms", "ratio", "max rel. diff"]];

@@ -13,6 +13,11 @@ export interface Summary {
   readonly max: number;
   /** Number of samples after warm-up. */
   readonly runs: number;
+  /**
+   * The same runs in process CPU time (user + system, same unit): on a busy machine wall time waits for a
+   * core, CPU time does not, so the two together tell a slow function from a crowded machine.
+   */
+  readonly cpu?: { readonly median: number; readonly p10: number; readonly p90: number };
 }
 
 export interface RunOptions {
@@ -33,8 +38,9 @@ export function percentile(sorted: readonly number[], p: number): number {
   return a + (b - a) * (h - lo);
 }
 
-export function summarise(samples: readonly number[]): Summary {
+export function summarise(samples: readonly number[], cpuSamples?: readonly number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
+  const c = cpuSamples ? [...cpuSamples].sort((a, b) => a - b) : undefined;
   return {
     median: percentile(s, 0.5),
     p10: percentile(s, 0.1),
@@ -42,31 +48,44 @@ export function summarise(samples: readonly number[]): Summary {
     min: s[0] ?? Number.NaN,
     max: s[s.length - 1] ?? Number.NaN,
     runs: s.length,
+    ...(c ? { cpu: { median: percentile(c, 0.5), p10: percentile(c, 0.1), p90: percentile(c, 0.9) } } : {}),
   };
+}
+
+/** CPU milliseconds of this process since `from` (process.cpuUsage). */
+function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
 }
 
 /** Milliseconds per run of fn. */
 export function timeMs(fn: () => unknown, opts: RunOptions): Summary {
   for (let i = 0; i < opts.warmup; i++) sink(fn());
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     sink(fn());
     samples.push(performance.now() - t0);
+    cpu.push(cpuMsSince(c0));
   }
-  return summarise(samples);
+  return summarise(samples, cpu);
 }
 
 /** Milliseconds per run of an async fn (runs one after another). */
 export async function timeMsAsync(fn: () => Promise<unknown>, opts: RunOptions): Promise<Summary> {
   for (let i = 0; i < opts.warmup; i++) sink(await fn());
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     sink(await fn());
     samples.push(performance.now() - t0);
+    cpu.push(cpuMsSince(c0));
   }
-  return summarise(samples);
+  return summarise(samples, cpu);
 }
 
 /** Microseconds per call: each sample times `batch` calls and divides. */
@@ -76,12 +95,15 @@ export function timePerCallUs(fn: () => unknown, batch: number, opts: RunOptions
   };
   for (let i = 0; i < opts.warmup; i++) one();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     one();
     samples.push(((performance.now() - t0) * 1000) / batch);
+    cpu.push((cpuMsSince(c0) * 1000) / batch);
   }
-  return summarise(samples);
+  return summarise(samples, cpu);
 }
 
 /** Keeps results alive so the optimiser cannot drop the measured work. */
