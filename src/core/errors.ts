@@ -103,11 +103,11 @@ export function isCalcError(v: unknown): v is CalcError {
   return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "CalcError";
 }
 
-/** The message of an error in the user's language. */
+/** The message of an error in the user's language (in ja, an argument's Japanese name `<key>_ja` if known). */
 export function messageOf(e: CalcError, lang: Lang): string {
   const t: Template = MESSAGES[e.id];
   return t[lang].replace(/\{(\w+)\}/g, (_m, k: string) => {
-    const v = e.params[k];
+    const v = (lang === "ja" ? e.params[`${k}_ja`] : undefined) ?? e.params[k];
     return v === undefined ? `{${k}}` : String(v);
   });
 }
