@@ -17,7 +17,7 @@ export const LIMITS = {
   entries: 10_000,
   /** Ratio uncompressed/compressed allowed for an entry larger than 1 MB. */
   ratio: 200,
-  cells: 1_000_000,
+  cells: 500_000,
   formulas: 200_000,
 };
 
