@@ -42,6 +42,7 @@ export const en: Strings = {
     removeRow: "Remove",
     rowLabel: "row {n}",
     none: "Enter at least one melting furnace.",
+    shownFirst: "Showing the first {shown} rows (all {count} are checked and written).",
     total: "Total: {count} furnaces, emissions {emissions} t-CO2, semi-products {semi} t",
   },
   params: {

@@ -40,6 +40,7 @@ export const ja = {
     removeRow: "削除",
     rowLabel: "{n} 行目",
     none: "溶解炉を1基以上入力してください。",
+    shownFirst: "先頭 {shown} 行を表示しています（{count} 行すべてを検査し、書き込みます）。",
     total: "合計: {count} 基、排出量 {emissions} t-CO2、半製品 {semi} t",
   },
   params: {

@@ -95,3 +95,22 @@ describe("taskpane App", () => {
     expect(host.formulaAt("割当量計算", "B3")).toMatch(/^='入力/);
   }, 30000);
 });
+
+describe("long furnace tables", () => {
+  beforeAll(() => {
+    window.matchMedia ??= ((q: string) => ({ matches: false, media: q, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+  });
+  it("a 1 000-row paste shows 200 rows for editing and still reports an error in row 950", () => {
+    render(<App host={new FakeHost()} />);
+    fireEvent.change(screen.getByLabelText("会社名"), { target: { value: "大規模株式会社" } });
+    next();
+    const rows = Array.from({ length: 1000 }, (_, i) => `F${i + 1}\t40\t0.5\t${i === 949 ? "12,000" : "12000"}\t30000`).join("\n");
+    fireEvent.change(screen.getByLabelText(/Excel から貼り付け/), { target: { value: rows } });
+    fireEvent.click(screen.getByRole("button", { name: "貼り付けた表を読み込む" }));
+    expect(screen.getByText("1000 行を読み込みました。")).toBeTruthy();
+    expect(screen.getByText(/先頭 200 行を表示しています（1000 行すべてを検査し、書き込みます）/)).toBeTruthy();
+    expect(screen.queryByLabelText("炉ID 201 行目")).toBeNull();
+    next();
+    expect(screen.getByText(/950 行目: 排出量（t-CO2）「12,000」は数値ではありません/)).toBeTruthy();
+  }, 30000);
+});

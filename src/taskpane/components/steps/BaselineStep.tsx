@@ -31,7 +31,7 @@ export function BaselineStep({ st, update, issues }: StepProps) {
                 <option value="down">{s.baseline.down}</option>
               </Select>
               <CellInput label={`${s.baseline.product} ${sideLabel(p.side)}`} value={p.name} error={issues[`${k}.name`]} onChange={(v) => setProduct(p.key, (q) => ({ ...q, name: v }))} width="180px" />
-              <Button appearance="subtle" onClick={() => update((x) => ({ ...x, products: x.products.filter((q) => q.key !== p.key) }))}>
+              <Button appearance="subtle" aria-label={`${s.baseline.removeProduct}: ${name}`} onClick={() => update((x) => ({ ...x, products: x.products.filter((q) => q.key !== p.key) }))}>
                 {s.baseline.removeProduct}
               </Button>
             </div>

@@ -27,6 +27,13 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
   const totals = furnaceTotals(st);
   // A very long table is typed elsewhere; the pane shows the first 200 rows for editing.
   const shown = st.furnaces.slice(0, 200);
+  // Messages of rows beyond the shown ones, so no error hides (fix them in Excel and paste again).
+  const hidden = st.furnaces.slice(shown.length).flatMap((f, j) =>
+    COLUMNS.flatMap((c) => {
+      const m = issues[`furnace.${f.key}.${c}`];
+      return m ? [`${fmt(s.furnaces.rowLabel, { n: shown.length + j + 1 })}: ${m}`] : [];
+    }),
+  );
   return (
     <div className={styles.stack}>
       <p>{s.furnaces.intro}</p>
@@ -106,8 +113,21 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
           })}
         </tbody>
       </table>
+      {hidden.length ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {hidden.slice(0, 10).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+            {hidden.length > 10 ? fmt(s.write.confirmMore, { count: hidden.length - 10 }) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div className={styles.row}>
         <Button onClick={() => update((x) => ({ ...x, furnaces: [...x.furnaces, emptyFurnace()] }))}>{s.furnaces.addRow}</Button>
+        {st.furnaces.length > shown.length ? <span className={styles.hint}>{fmt(s.furnaces.shownFirst, { shown: shown.length, count: st.furnaces.length })}</span> : null}
         <span className={styles.hint}>{fmt(s.furnaces.total, { count: st.furnaces.length, emissions: num(totals.emissions, lang), semi: num(totals.semi, lang) })}</span>
       </div>
     </div>
