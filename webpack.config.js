@@ -154,7 +154,9 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ["preview"],
         scriptLoading: "defer",
         inject: false,
-        templateContent: page({ title: "ALCN プレビュー / preview", officeJs, body: '<div id="root"></div>' }),
+        // No office.js: the preview runs the pane on the fake host and never touches Office (outside Office,
+        // office.js only warns and calls its telemetry service).
+        templateContent: page({ title: "ALCN プレビュー / preview", officeJs: undefined, body: '<div id="root"></div>' }),
       }),
     );
   }

@@ -70,6 +70,7 @@ describe("npm start", () => {
     expect(page.status).toBe(200);
     expect(page.type).toMatch(/text\/html/);
     expect(page.text).toContain('src="preview.js"');
+    expect(page.text).not.toContain("office.js"); // the preview runs on the fake host
     expect((await get("preview.js")).status).toBe(200);
   });
 
