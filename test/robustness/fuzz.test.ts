@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { CATALOGUE, invoke, isCalcError, ParameterStore, type CellArg, type CellScalar, type FinalOutput, type FunctionSpec } from "../../src/core";
 import { SHIPPED_EDITIONS } from "../../src/core/editions";
 import { FUELS } from "../../src/core/emissions/fuels";
-import type { ArgSpec } from "../../src/core/spec";
+import type { ArgShape, ArgSpec } from "../../src/core/spec";
 import { addinContext, callFromExcel } from "../../src/functions/runtime";
 import { insane } from "./check";
 import { asExcelArg, expectedAtEdge, installCustomFunctions, removeCustomFunctions } from "./excel-standin";
@@ -173,5 +173,43 @@ describe("fuzz: well-typed input", () => {
     if (process.env.FUZZ_DEBUG) console.log(fn.name, values, [...ids].sort((x, y) => y[1] - x[1]).slice(0, 6));
     // The generator must reach the computation, not only the argument checks.
     expect(values / numRuns).toBeGreaterThan(0.1);
+  });
+});
+
+/** A range turned on its side (data in a row instead of a column); other values as they are. */
+function transposed(a: CellArg): CellArg {
+  if (!Array.isArray(a)) return a;
+  const m = a as readonly (readonly CellScalar[])[];
+  return (m[0] ?? []).map((_, c) => m.map((row) => row[c]));
+}
+
+/** The shapes an engine sees: one cell for a value or an omitted argument; trailing omitted ones are absent. */
+function shapesOf(args: readonly CellArg[]): ArgShape[] {
+  const shapes = args.map((a): ArgShape => (Array.isArray(a) ? { rows: a.length, cols: (a[0] as CellScalar[] | undefined)?.length ?? 0, value: a } : { rows: 1, cols: 1, value: a }));
+  while (shapes.length > 0 && args[shapes.length - 1] === undefined) shapes.pop();
+  return shapes;
+}
+
+describe("fuzz: spill size declared before computing (resultSize) agrees with the result", () => {
+  const sized = CATALOGUE.filter((fn) => fn.resultSize !== undefined);
+  it("is declared by the array functions the engine lays out from shapes", () => {
+    expect(sized.map((f) => f.name)).toEqual(expect.arrayContaining(["REGFIT", "DECOMPOSE"]));
+  });
+  it.each(sized.map((fn) => ({ name: fn.name, fn })))("$name: never throws, and equals the size of every computed result", ({ fn }) => {
+    const size = fn.resultSize as NonNullable<FunctionSpec["resultSize"]>;
+    let computed = 0;
+    fc.assert(
+      fc.property(fc.oneof(typedArgs(fn), typedArgs(fn).map((a) => a.map(transposed)), fc.array(wildArg, { maxLength: fn.args.length })), (args) => {
+        const s = size(shapesOf(args));
+        expect(Number.isInteger(s.rows) && s.rows >= 1 && Number.isInteger(s.cols) && s.cols >= 1).toBe(true);
+        const out = run(fn, args);
+        if (Array.isArray(out)) {
+          computed++;
+          expect({ rows: out.length, cols: out[0]?.length }).toEqual({ rows: s.rows, cols: s.cols });
+        }
+      }),
+      { numRuns: runsFor(fn, 300), seed: SEED + 2 },
+    );
+    expect(computed).toBeGreaterThan(5);
   });
 });
