@@ -1,4 +1,4 @@
-import { buildAllowancePlan, buildFollowupPlan, buildTemplatePlan, DEMO_ALLOWANCE, DEMO_FOLLOWUP, DEMO_INDUSTRY, formulaCells, modeStatement, PARAMETER_NAMES, parseRef, sheetName, type AllowanceInputs, type Lang, type WorkbookMode } from "../../src/core/workbook";
+import { buildAllowancePlan, buildFollowupPlan, buildTemplatePlan, DEMO_ALLOWANCE, DEMO_FOLLOWUP, DEMO_INDUSTRY, formulaCells, modeStatement, PARAMETER_NAMES, parseRef, sheetName, type AllowanceInputs, type Lang, type ProductRow, type WorkbookMode } from "../../src/core/workbook";
 import { evaluate, modelOfPlan, type CellValueOut, type Evaluation } from "../../src/cli/workbook-model";
 import { sameValue } from "../../src/cli/recalc";
 
@@ -156,6 +156,41 @@ describe("workbook plans", () => {
     expect(values[0]?.[1]).toBeCloseTo(-0.24450599337269, 12);
     expect(values[0]?.[2]).toBeCloseTo(-0.13537865654288, 12);
     values[0]?.forEach((v, k) => expect(sameValue(v, values[1]?.[k] as number)).toBe(true));
+  });
+
+  it("baseline activity: the native helper columns follow BASEACTIVITY's status rules, including its #N/A cases", () => {
+    const cases: [ProductRow["statuses"], ProductRow["baseline"], ProductRow["days"]][] = [
+      [["normal", "disaster", "disaster"], [100, 5, 7], [null, null, null]],
+      [["opening", "normal", "disaster"], [40, 100, 3], [null, null, null]],
+      [["none", "normal", "normal"], [0, 100, 120], [null, null, null]],
+      [["normal", "none", "normal"], [90, 0, 110], [null, null, null]],
+      [["opening", "disaster", "normal"], [40, 1, 100], [null, null, null]],
+      [["normal", "none", "disaster"], [90, 0, 1], [null, null, null]],
+      [["disaster", "normal", "normal"], [1, 100, 100], [null, null, null]],
+      [["none", "none", "opening"], [0, 0, 50], [null, null, 73]],
+      [["normal", "opening", "normal"], [10, 60, 100], [null, null, null]],
+    ];
+    const products: ProductRow[] = cases.map(([statuses, baseline, days], i) => ({
+      side: i === 0 ? "up" : "down",
+      name: { ja: `製品${i}`, en: `P${i}` },
+      baseline,
+      statuses,
+      days,
+      target: { base: 0.3, final: 0.25 },
+    }));
+    const inputs: AllowanceInputs = { ...DEMO_ALLOWANCE, products };
+    const a = buildAllowancePlan(inputs, { mode: "alcn", lang: "en" });
+    const n = buildAllowancePlan(inputs, { mode: "native", lang: "en" });
+    const ea = evaluate(modelOfPlan(a));
+    const en = evaluate(modelOfPlan(n));
+    const cells = ea.formulas.filter((f) => f.cell.formula?.includes("ALCN.BASEACTIVITY"));
+    expect(cells).toHaveLength(cases.length);
+    const got = cells.map((f) => [f.value, en.value(f.sheet, f.cell.row, f.cell.col)]);
+    for (const [alcn, native] of got) {
+      if (typeof alcn === "number") expect(sameValue(alcn, native as CellValueOut)).toBe(true);
+      else expect(native).toEqual(alcn);
+    }
+    expect(got.map(([v]) => (typeof v === "number" ? v : (v as { error: string }).error))).toEqual([100, 100, 110, 100, "#N/A", "#N/A", "#N/A", 250, 100]);
   });
 
   it("rejects a plan without furnaces or without one side", () => {

@@ -150,6 +150,7 @@ export const PARAMETER_NAMES: Readonly<Record<string, string>> = {
   ALCN_BM_BASE_PCT: "bm.base_pct",
   ALCN_BM_FINAL_PCT: "bm.final_pct",
   ALCN_ROUNDING: "bm.rounding",
+  ALCN_ANNUAL_DAYS: "bm.baseline.annual_days",
   ALCN_CREDIT_CAP_PCT: "bm.credit_cap_pct",
   ALCN_PRICE_BASE_FY: "bm.price.base_fy",
   ALCN_PRICE_LOWER: "bm.price.lower",
@@ -190,6 +191,7 @@ function parameterRows(inp: AllowanceInputs, c: BenchmarkConstants, lang: Lang, 
     { name: "ALCN_BM_FINAL_FY", label: { ja: "BM推移の終点年度（上位32.5%水準）", en: "BM path final year (top-32.5 % level)" }, value: c.finalFy, unit: "FY", source: draft, assumption: false, param: "bm.final_fy" },
     { name: "ALCN_BM_BASE_PCT", label: { ja: "起点の水準（上位X%）", en: "base level (top X %)" }, value: c.basePct, unit: "%", source: draft, assumption: false, param: "bm.base_pct" },
     { name: "ALCN_BM_FINAL_PCT", label: { ja: "2030年度の水準（上位X%）", en: "FY2030 level (top X %)" }, value: c.finalPct, unit: "%", source: draft, assumption: false, param: "bm.final_pct" },
+    { name: "ALCN_ANNUAL_DAYS", label: { ja: "年間日数（新設年の年換算）", en: "days per year (annualising an opening year)" }, value: 365, unit: t(lang, "日", "days"), source: { ja: "ALCN SPEC 3.1 BASEACTIVITY（草案に年換算の規定なし）", en: "ALCN SPEC 3.1 BASEACTIVITY (the draft does not say)" }, assumption: true, param: "bm.baseline.annual_days" },
     { name: "ALCN_ROUNDING", label: { ja: "割当量の端数処理（none/floor/round/ceil）", en: "allowance rounding (none/floor/round/ceil)" }, value: c.rounding, unit: "-", source: unpublished, assumption: true, param: "bm.rounding" },
     { name: "ALCN_CREDIT_CAP_PCT", label: { ja: "クレジット使用上限（排出量比）", en: "credit cap (share of emissions)" }, value: c.creditCapPct, unit: "%", source: { ja: "GX-ETS: J-クレジット・JCMは検証済排出量の10%まで", en: "GX-ETS: J-credits/JCM up to 10 % of verified emissions" }, assumption: false, param: "bm.credit_cap_pct" },
     { name: "ALCN_PRICE_BASE_FY", label: { ja: "上下限価格の起点年度", en: "price band base year" }, value: c.priceBaseFy, unit: "FY", source: gx, assumption: false, param: "bm.price.base_fy" },
@@ -513,13 +515,21 @@ function buildCalc(inp: AllowanceInputs, refs: InputRefs, opt: BuildOptions): { 
       const [v1, v2, v3] = p.cells.v as [string, string, string];
       const [s1, s2, s3] = p.cells.s as [string, string, string];
       const d3 = p.cells.d[2] as string;
-      const adj = [`=IF(${s1}="disaster",NA(),${v1})`, `=IF(${s2}="disaster",${v1},${v2})`, `=IF(${s3}="disaster",${v2},IF(${s3}="opening",${v3}*365/${d3},${v3}))`];
+      // A disaster year takes the previous year's effective (adjusted) value; none if that year was not a
+      // full operating year (not operating, or the opening year) — as BASEACTIVITY (decision 106).
+      const prev = (sPrev: string, adjPrev: string): string => `IF(OR(${sPrev}="none",${sPrev}="opening"),NA(),${adjPrev})`;
+      const e = (k: number): string => `${columnLetters(4 + k)}${row + 1}`;
+      const adj = [
+        `=IF(${s1}="disaster",NA(),${v1})`,
+        `=IF(${s2}="disaster",${prev(s1, e(0))},${v2})`,
+        `=IF(${s3}="disaster",${prev(s2, e(1))},IF(${s3}="opening",${v3}*ALCN_ANNUAL_DAYS/${d3},${v3}))`,
+      ];
       const used = [
         `=IF(OR(${s1}="none",${s1}="opening",${s2}="opening",${s3}="opening"),0,1)`,
         `=IF(OR(${s2}="none",${s2}="opening",${s3}="opening"),0,1)`,
         `=IF(${s3}="none",0,1)`,
       ];
-      adj.forEach((f, k) => s.set(row, 4 + k, { role: "output", formula: f, numFmt: NUM0, note: t(lang, "災害年は前年度値、最終年度の新設は ×365÷操業日数", "disaster: previous year; opening in the last year: × 365 ÷ days") }));
+      adj.forEach((f, k) => s.set(row, 4 + k, { role: "output", formula: f, numFmt: NUM0, note: t(lang, "災害年は前年度値、最終年度の新設は ×年間日数÷操業日数", "disaster: previous year; opening in the last year: × days per year ÷ days") }));
       used.forEach((f, k) => s.set(row, 7 + k, { role: "output", formula: f, note: t(lang, "休止年・新設年より前は除外（1=採用）", "not operating / before an opening: excluded (1 = used)") }));
       activity = `=IF(SUM(H${row + 1}:J${row + 1})=0,NA(),SUMPRODUCT(E${row + 1}:G${row + 1},H${row + 1}:J${row + 1})/SUM(H${row + 1}:J${row + 1}))`;
     }
