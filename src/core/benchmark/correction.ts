@@ -71,14 +71,17 @@ function keyOf(x: readonly D[]): string {
 }
 
 /** One-entry memo of f(avg): a sheet calls CORRFACTOR row after row with the same regression. */
-let lastAvg: { key: string; value: D } | undefined;
+let lastAvg: { form: RegForm; coefs: D[]; avg: D[]; value: D } | undefined;
 
-/** f at the industry-average furnace. */
+function sameValues(a: readonly D[], b: readonly D[]): boolean {
+  return a.length === b.length && a.every((v, i) => v.eq(b[i] as D));
+}
+
+/** f at the industry-average furnace. The memo compares values (cheaper than a string key per call). */
 export function fAverage(reg: Regression): D {
-  const key = `${reg.form}/${keyOf(reg.coefs)}/${keyOf(reg.avg)}`;
-  if (lastAvg?.key === key) return lastAvg.value;
+  if (lastAvg && lastAvg.form === reg.form && sameValues(lastAvg.coefs, reg.coefs) && sameValues(lastAvg.avg, reg.avg)) return lastAvg.value;
   const value = fPositive(reg, reg.avg, "f(avg_size, avg_charges)");
-  lastAvg = { key, value };
+  lastAvg = { form: reg.form, coefs: [...reg.coefs], avg: [...reg.avg], value };
   return value;
 }
 
