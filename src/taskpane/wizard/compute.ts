@@ -86,7 +86,10 @@ export function computeResults(st: WizardState, lang: Lang): Results {
     const statuses: CellMatrix = [[...p.statuses]];
     const days: CellMatrix = [p.statuses.map((s, i) => (s === "opening" && i === BASE_YEARS.length - 1 ? cell(p.days) : null))];
     const activity = callCore("BASEACTIVITY", lang, values, statuses, days);
-    const targets = OUTLOOK_YEARS.map((fy) => callCore("BMPATH", lang, cell(p.base), cell(p.final), fy));
+    const typed = cell(p.typed);
+    const targets = OUTLOOK_YEARS.map((fy): Num =>
+      p.targetMode === "typed" ? (typed === null ? { ok: false, reason: "—" } : { ok: true, value: typed }) : callCore("BMPATH", lang, cell(p.base), cell(p.final), fy),
+    );
     return { key: p.key, side: p.side, name: p.name, activity, targets };
   });
 

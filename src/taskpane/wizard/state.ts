@@ -29,6 +29,9 @@ export interface ProductRow {
   readonly days: string;
   readonly base: string;
   readonly final: string;
+  /** "path": the BM path from base to final; "typed": one target intensity typed for every year. */
+  readonly targetMode: "path" | "typed";
+  readonly typed: string;
 }
 
 export interface OutlookRow {
@@ -66,7 +69,7 @@ export function emptyFurnace(): FurnaceRow {
 }
 
 export function emptyProduct(side: "up" | "down"): ProductRow {
-  return { key: newKey(), side, name: "", values: ["", "", ""], statuses: ["normal", "normal", "normal"], days: "", base: "", final: "" };
+  return { key: newKey(), side, name: "", values: ["", "", ""], statuses: ["normal", "normal", "normal"], days: "", base: "", final: "", targetMode: "path", typed: "" };
 }
 
 export function initialState(): WizardState {
@@ -204,6 +207,10 @@ export function checkTargets(st: WizardState, s: Strings): Issues {
   const issues: Issues = {};
   for (const p of st.products) {
     const k = `product.${p.key}`;
+    if (p.targetMode === "typed") {
+      checkNumber(issues, `${k}.typed`, p.typed, `${s.targets.typed}${s.u(s.units.intensity)}`, s, "positive");
+      continue;
+    }
     const b = checkNumber(issues, `${k}.base`, p.base, `${s.targets.base}${s.u(s.units.intensity)}`, s, "positive");
     const f = checkNumber(issues, `${k}.final`, p.final, `${s.targets.final}${s.u(s.units.intensity)}`, s, "positive");
     if (b !== undefined && f !== undefined && f > b) issues[`${k}.final`] = s.targets.order;

@@ -60,7 +60,7 @@ export function toAllowanceInputs(st: WizardState): AllowanceInputs {
       baseline: p.values.map((v, i) => (p.statuses[i] === "none" ? null : n(v))) as [number | null, number | null, number | null],
       statuses: [...p.statuses] as PlanProduct["statuses"],
       days,
-      target: { base: numberOr(p.base, 0), final: numberOr(p.final, 0) },
+      target: p.targetMode === "typed" ? { typed: numberOr(p.typed, 0) } : { base: numberOr(p.base, 0), final: numberOr(p.final, 0) },
     };
   });
   return {

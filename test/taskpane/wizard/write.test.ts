@@ -86,6 +86,20 @@ describe("writing the wizard's workbook", () => {
     expect(host.charts).toHaveLength(2);
   });
 
+  it("a typed target is written as typed and the sheet agrees with the pane", async () => {
+    const demo = demoState("ja");
+    const st: WizardState = { ...demo, products: demo.products.map((p, i) => (i === 2 ? { ...p, targetMode: "typed" as const, typed: "0.25" } : p)) };
+    expect(toAllowanceInputs(st).products[2]?.target).toEqual({ typed: 0.25 });
+    const host = new FakeHost();
+    const prepared = await prepareWrite(host, st, "ja", labels);
+    await commitWrite(host, prepared);
+    const pane = computeResults(st, "ja");
+    pane.years.forEach((y, i) => {
+      const o = prepared.plan.results.outlook[i];
+      expect(host.valueAt(prepared.plan.results.sheet, o?.allowance ?? "A1") as number).toBeCloseTo(y.allowance.ok ? y.allowance.value : NaN, 6);
+    });
+  });
+
   it("with replace, the existing cells are reported before anything is written", async () => {
     const host = new FakeHost({ sheets: { 割当量計算: { A1: "memo" } } });
     const p = await prepareWrite(host, { ...demoState("ja"), replace: true }, "ja", labels);
