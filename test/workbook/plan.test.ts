@@ -193,6 +193,16 @@ describe("workbook plans", () => {
     expect(got.map(([v]) => (typeof v === "number" ? v : (v as { error: string }).error))).toEqual([100, 100, 110, 100, "#N/A", "#N/A", "#N/A", 250, 100]);
   });
 
+  it.each(["floor", "round", "ceil"] as const)("rounding %s: whole t-CO2, the same in both modes", (rounding) => {
+    const inputs: AllowanceInputs = { ...DEMO_ALLOWANCE, bm: { rounding } };
+    const [va, vn] = modes.map((mode) => {
+      const plan = buildAllowancePlan(inputs, { mode, lang: "en" });
+      return at(evaluate(modelOfPlan(plan)), plan.results.sheet, plan.results.allowance) as number;
+    });
+    expect(Number.isInteger(va)).toBe(true);
+    expect(vn).toBe(va);
+  });
+
   it("rejects a plan without furnaces or without one side", () => {
     expect(() => buildAllowancePlan({ ...DEMO_ALLOWANCE, furnaces: [] }, { mode: "alcn", lang: "en" })).toThrow();
     expect(() => buildAllowancePlan({ ...DEMO_ALLOWANCE, products: DEMO_ALLOWANCE.products.filter((p) => p.side === "up") }, { mode: "alcn", lang: "en" })).toThrow();
