@@ -11,6 +11,7 @@
  */
 import fc from "fast-check";
 import { CATALOGUE, invoke, isCalcError, ParameterStore, type CellArg, type CellScalar, type FinalOutput, type FunctionSpec } from "../../src/core";
+import { NATIVE_FUNCTIONS } from "../../src/cli/native/linest";
 import { SHIPPED_EDITIONS } from "../../src/core/editions";
 import { FUELS } from "../../src/core/emissions/fuels";
 import type { ArgShape, ArgSpec } from "../../src/core/spec";
@@ -75,6 +76,51 @@ describe("fuzz: wild input", () => {
       }),
       { numRuns: runsFor(fn, 150), seed: SEED },
     );
+  });
+});
+
+describe("fuzz: wild input to the engine's native LINEST/LOGEST (same FunctionSpec runner)", () => {
+  it.each(NATIVE_FUNCTIONS.map((fn) => ({ name: fn.name, fn })))("$name", ({ fn }) => {
+    fc.assert(
+      fc.property(fc.array(wildArg, { maxLength: fn.args.length + 1 }), (args) => {
+        const out = run(fn, args);
+        expect(insane(out)).toBeUndefined();
+        if (fn.resultSize && Array.isArray(out)) {
+          const s = fn.resultSize(shapesOf(args));
+          expect(s.rows >= 1 && s.cols >= 1).toBe(true);
+        }
+      }),
+      { numRuns: runsFor(fn, 150), seed: SEED + 3 },
+    );
+  });
+
+  it.each(NATIVE_FUNCTIONS.map((fn) => ({ name: fn.name, fn })))("$name, typed: sane, and the declared spill size is the computed one", ({ fn }) => {
+    const clean = fc.oneof({ arbitrary: fc.double({ min: 0.001, max: 1e4, noNaN: true }), weight: 5 }, { arbitrary: fc.double({ min: -1e3, max: 1e3, noNaN: true }), weight: 1 });
+    const args = fc
+      .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 3 }))
+      .chain(([n, k]) =>
+        fc.tuple(
+          fc.array(clean.map((v) => [v]), { minLength: n, maxLength: n }),
+          fc.oneof(fc.array(fc.array(clean, { minLength: k, maxLength: k }), { minLength: n, maxLength: n }), fc.constant(undefined)),
+          fc.constantFrom(true, false, undefined),
+          fc.constantFrom(true, false, undefined),
+        ),
+      )
+      .map((t): CellArg[] => [...t]);
+    let arrays = 0;
+    fc.assert(
+      fc.property(fc.oneof(args, args.map((a) => a.map(transposed))), (a) => {
+        const out = run(fn, a);
+        expect(insane(out)).toBeUndefined();
+        if (fn.resultSize && Array.isArray(out) && out.flat().some((c) => !isCalcError(c))) {
+          arrays++;
+          const s = fn.resultSize(shapesOf(a));
+          expect({ rows: out.length, cols: out[0]?.length }).toEqual({ rows: s.rows, cols: s.cols });
+        }
+      }),
+      { numRuns: runsFor(fn, 200), seed: SEED + 4 },
+    );
+    if (fn.resultSize) expect(arrays).toBeGreaterThan(10);
   });
 });
 
