@@ -19,10 +19,23 @@ const HF_ERROR: Record<string, ErrorType> = {
 
 type HfScalar = unknown;
 
+/** Excel's spelling of HyperFormula's error types, for messages that name an error found in an input cell. */
+const EXCEL_SPELLING: Partial<Record<string, string>> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.CYCLE]: "#CYCLE!",
+  [ErrorType.SPILL]: "#SPILL!",
+  [ErrorType.ERROR]: "#ERROR!",
+};
+
 function fromHfScalar(v: HfScalar): CellScalar {
   if (v === EmptyValue || v === undefined || v === null) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof CellError) return { kind: "CellError", code: `#${v.type}` };
+  if (v instanceof CellError) return { kind: "CellError", code: EXCEL_SPELLING[v.type] ?? `#${v.type}` };
   if (typeof v === "object" && "val" in (v as object)) return (v as { val: number }).val;
   return String(v);
 }

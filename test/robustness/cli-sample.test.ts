@@ -94,4 +94,10 @@ describe("bad inputs through the CLI engine (sample)", () => {
     expect(blanks).toBe("0");
     expect(evaluateFormulas(["=ALCN.WAVG({1;2;3}, Z1:Z3)"])[0]).toMatch(/^#DIV\/0! /);
   });
+
+  it("names an error found inside a range argument with Excel's spelling", () => {
+    const [, wavg, regfit] = evaluateFormulas(["=1/0", "=ALCN.WAVG(A1:A2, {1;1})", "=ALCN.REGFIT(A1:A3, {1;2;3})"]);
+    expect(wavg).toBe("#VALUE! values contains the error value #DIV/0!");
+    expect(regfit).toBe("#VALUE! known_y contains the error value #DIV/0!");
+  });
 });
