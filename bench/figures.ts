@@ -11,7 +11,7 @@
  *   - ALCN functions against the equivalent native formulas in the same engine (HyperFormula).
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { loadavg, tmpdir } from "os";
 import { join } from "path";
 import { gzipSync } from "zlib";
@@ -317,13 +317,19 @@ async function recalcFigures(p: Plan, tmp: string, progress: (s: string) => void
   // The whole command in a fresh process (tsx start-up included), for scale.
   {
     const cliRuns: number[] = [];
+    const cliCpu: number[] = [];
+    // A preload that reports the child's own CPU time on exit (spawnSync gives no resource usage).
+    const preload = join(tmp, "cpu-on-exit.cjs");
+    writeFileSync(preload, 'process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("\\nALCN_BENCH_CPU_US " + (u.user + u.system) + "\\n"); });\n');
     for (let k = 0; k < Math.min(3, p.recalc.runs); k++) {
       const s = performance.now();
-      const r = spawnSync(process.execPath, [join(ROOT, "bin", "alcn.cjs"), "recalc", demo], { cwd: ROOT, encoding: "utf8" });
+      const r = spawnSync(process.execPath, ["--require", preload, join(ROOT, "bin", "alcn.cjs"), "recalc", demo], { cwd: ROOT, encoding: "utf8" });
       if (r.status !== 0) throw new Error(`alcn recalc exited ${r.status}: ${r.stderr}`);
       cliRuns.push(performance.now() - s);
+      const m = /ALCN_BENCH_CPU_US (\d+)/.exec(r.stderr);
+      if (m) cliCpu.push(Number(m[1]) / 1000);
     }
-    const cli = summarise(cliRuns);
+    const cli = summarise(cliRuns, cliCpu.length === cliRuns.length ? cliCpu : undefined);
     out.push({ key: "recalc_demo_cli_ms", label: "`alcn recalc demo.xlsx` as a new process (Node + tsx start-up included)", unit: "ms", value: cli.median, spread: cli });
   }
 
