@@ -65,6 +65,13 @@ export async function demoCommand(args: readonly string[], out: (s: string) => v
     const c = (name: string, d: number): string => (typeof named(name) === "number" ? (named(name) as number).toFixed(d) : showValue(named(name)));
     out(L("使用した回帰式（業界データシートで架空の業界炉データから当てはめ。業界回帰式は未公表）", "Regression used (fitted on the Industry sheet from fictional data; the industry regression is not published)"));
     out(`  form=${String(named("ALCN_FORM"))}  b0=${c("ALCN_COEF_B0", 6)}  b1=${c("ALCN_COEF_B1", 6)}  b2=${c("ALCN_COEF_B2", 6)}  ${L("平均炉サイズ", "avg size")}=${c("ALCN_AVG_SIZE", 2)} t  ${L("平均チャージ数", "avg charges")}=${c("ALCN_AVG_CHARGES", 4)}/h`);
+    const v = (name: string): string => showValue(named(name)).replace(/^"|"$/g, "");
+    out(
+      L(
+        `  BM推移 FY${v("ALCN_BM_BASE_FY")}（上位${v("ALCN_BM_BASE_PCT")}%、仮定）→ FY${v("ALCN_BM_FINAL_FY")}（上位${v("ALCN_BM_FINAL_PCT")}%）  クレジット上限 ${v("ALCN_CREDIT_CAP_PCT")}%  価格帯 FY${v("ALCN_PRICE_BASE_FY")} ${v("ALCN_PRICE_LOWER")}〜${v("ALCN_PRICE_UPPER")}円/t-CO2（年${v("ALCN_PRICE_GROWTH_PCT")}%上昇）  端数処理 ${v("ALCN_ROUNDING")}`,
+        `  BM path FY${v("ALCN_BM_BASE_FY")} (top ${v("ALCN_BM_BASE_PCT")} %, assumed) → FY${v("ALCN_BM_FINAL_FY")} (top ${v("ALCN_BM_FINAL_PCT")} %)  credit cap ${v("ALCN_CREDIT_CAP_PCT")} %  price band FY${v("ALCN_PRICE_BASE_FY")} ${v("ALCN_PRICE_LOWER")}–${v("ALCN_PRICE_UPPER")} JPY/t-CO2 (+${v("ALCN_PRICE_GROWTH_PCT")} %/yr)  rounding ${v("ALCN_ROUNDING")}`,
+      ),
+    );
     out(L("炉別の補正係数", "Correction factor per furnace"));
     inp.furnaces.forEach((f, i) => {
       out(`  ${pad(f.id, 6)} ${L("炉サイズ", "size")} ${String(f.capacity_t).padStart(4)} t  ${L("チャージ数", "charges")} ${f.charges_per_h.toFixed(2)}/h  CF ${num(at(r, res.furnaceCf[i] as string), 4)}`);
