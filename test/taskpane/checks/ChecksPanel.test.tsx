@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { ChecksPanel, preferredSheet } from "../../../src/taskpane/components/checks/ChecksPanel";
 import { actionsFromHost, type PanelActions } from "../../../src/taskpane/components/audit/actions";
 import { FakeHost } from "../../../src/taskpane/host/fake-host";
+import { HostContext } from "../../../src/taskpane/components/HostContext";
 import { InLang, shimBrowser } from "../audit/setup";
 
 beforeAll(shimBrowser);
@@ -69,6 +70,26 @@ describe("ChecksPanel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
     await screen.findByTestId("checks-count");
     expect((screen.getByRole("button", { name: "Go to cell 入力!D8" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("with the host from context, it asks for the sheet names once (no render loop)", async () => {
+    const host = new FakeHost({ sheets: { 入力: inputs() } });
+    let calls = 0;
+    const names = host.sheetNames.bind(host);
+    host.sheetNames = async () => {
+      calls++;
+      return names();
+    };
+    render(
+      <HostContext.Provider value={host}>
+        <InLang lang="en">
+          <ChecksPanel />
+        </InLang>
+      </HostContext.Provider>,
+    );
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("入力"));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls).toBe(1);
   });
 
   it("preferredSheet", () => {

@@ -4,7 +4,7 @@
  * context, never Office. Optional members are used when the host offers them (selectCell, readName,
  * writeFormula are not in WorkbookHost yet — see docs/notes/audit-checks.md).
  */
-import { createContext, useContext } from "react";
+import { createContext, useContext, useMemo } from "react";
 import { evaluateArg, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
 import type { CellArg, CellScalar } from "../../../core";
 import type { RangeData, WorkbookHost } from "../../host/types";
@@ -69,10 +69,11 @@ export const PanelActionsContext = createContext<PanelActions | undefined>(undef
 export function usePanelActions(explicit?: PanelActions): PanelActions {
   const fromContext = useContext(PanelActionsContext);
   const host = useContext(HostContext);
-  if (explicit) return explicit;
-  if (fromContext) return fromContext;
-  if (host) return actionsFromHost(host);
-  throw new Error("no workbook actions: pass `actions` or provide HostContext");
+  // one actions object per host: panels use it as an effect dependency
+  const fromHost = useMemo(() => (host ? actionsFromHost(host) : undefined), [host]);
+  const actions = explicit ?? fromContext ?? fromHost;
+  if (!actions) throw new Error("no workbook actions: pass `actions` or provide HostContext");
+  return actions;
 }
 
 const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
