@@ -84,6 +84,16 @@ describe("hostile and broken workbooks: one clear line, exit 1", () => {
     expect(guardXlsx(xlsx, { ...LIMITS, cells: 100 }).cells).toBe(100);
   });
 
+  it("XML entity expansion (billion laughs) is refused by the parser, not expanded", async () => {
+    let dtd = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">';
+    for (let i = 2; i <= 9; i++) dtd += `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`;
+    dtd += "]>";
+    const xml = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${dtd}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`);
+    const r = await recalc("lol.xlsx", makeXlsx(xml));
+    expectOneLine(r, /could not read the workbook: .*entity/);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
   it("a circular reference ends with one line naming a cell, and nothing is written", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Loop");
