@@ -67,6 +67,8 @@ describe("alcn template and recalc", () => {
       expect(calcXml).toMatch(/_xldudf_ALCN_ALLOWANCE_UP\(/);
       expect(calcXml).not.toMatch(/ALCN\.[A-Z]/);
     }
+    const industryXml = entryText(file, "xl/worksheets/sheet4.xml");
+    expect(industryXml).toMatch(native ? /_xlfn\.PERCENTILE\.INC\(/ : /_xldudf_ALCN_REGFIT\(/);
     // cached values are stored (Excel shows numbers before recalculating)
     expect(calcXml).toMatch(/<f>[^<]+<\/f><v>[-0-9.E]+<\/v>/);
   });

@@ -156,6 +156,14 @@ describe("workbook plans", () => {
     expect(values[0]?.[1]).toBeCloseTo(-0.24450599337269, 12);
     expect(values[0]?.[2]).toBeCloseTo(-0.13537865654288, 12);
     values[0]?.forEach((v, k) => expect(sameValue(v, values[1]?.[k] as number)).toBe(true));
+    // every numeric cell of the industry sheet (CF, corrected intensities, fit, R², reference levels) agrees
+    const [ea, en] = modes.map((mode) => evaluate(modelOfPlan(buildAllowancePlan(inputs, { mode, lang: "en" }))));
+    const cells = (ea as Evaluation).formulas.filter((f) => f.sheet === "Industry");
+    expect(cells.length).toBe(2 * 14 + 9);
+    for (const f of cells) {
+      expect(typeof f.value).toBe("number");
+      expect([f.cell.row, f.cell.col, sameValue(f.value, (en as Evaluation).value("Industry", f.cell.row, f.cell.col))]).toEqual([f.cell.row, f.cell.col, true]);
+    }
   });
 
   it("baseline activity: the native helper columns follow BASEACTIVITY's status rules, including its #N/A cases", () => {

@@ -5,7 +5,7 @@
  * the steps call ALCN functions; in "native" mode the same steps are written with plain Excel functions
  * (SUMPRODUCT, LN, EXP, INDEX …) so that a verifier without the add-in can recompute them.
  */
-import { buildIndustrySheet, type IndustryInputs, type IndustryRefs } from "./industry";
+import { buildIndustrySheet, nativeRegression, type IndustryInputs, type IndustryRefs } from "./industry";
 import type { Bilingual } from "./labels";
 import { modeStatement, pick, sheetName, t } from "./labels";
 import { cellRef, columnLetters, onSheet, SheetBuilder, type Lang, type NamedCell, type SheetPlan, type WorkbookMode, type WorkbookPlan } from "./plan";
@@ -352,12 +352,6 @@ function buildInputs(inp: AllowanceInputs, lang: Lang): { sheet: SheetPlan; refs
 // ---------------------------------------------------------------------------------------------------------
 // Formulas of each step, in both modes
 
-/** f(size, charges) of the regression, native: one IF over the form cell so a change of form stays live. */
-function nativeRegression(size: string, charges: string): string {
-  const lin = `ALCN_COEF_B0+ALCN_COEF_B1*${size}+ALCN_COEF_B2*${charges}`;
-  const log = `ALCN_COEF_B0+ALCN_COEF_B1*LN(${size})+ALCN_COEF_B2*LN(${charges})`;
-  return `IF(ALCN_FORM="linear",${lin},IF(ALCN_FORM="log",${log},IF(ALCN_FORM="power",EXP(${log}),NA())))`;
-}
 
 function bmPath(mode: WorkbookMode, base: string, final: string, fy: string): string {
   if (mode === "alcn") return `ALCN.BMPATH(${base},${final},${fy},ALCN_BM_BASE_FY,ALCN_BM_FINAL_FY)`;

@@ -31,6 +31,16 @@ export interface IndustryRefs {
   readonly rSquared: string;
   readonly avgSize: string;
   readonly avgCharges: string;
+  /** Reference only: the top-50 % and top-32.5 % levels of the corrected furnace intensities (count method). */
+  readonly levelBase: string;
+  readonly levelFinal: string;
+}
+
+/** f(size, charges) of the regression, native: one IF over the form cell so a change of form stays live. */
+export function nativeRegression(size: string, charges: string): string {
+  const lin = `ALCN_COEF_B0+ALCN_COEF_B1*${size}+ALCN_COEF_B2*${charges}`;
+  const log = `ALCN_COEF_B0+ALCN_COEF_B1*LN(${size})+ALCN_COEF_B2*LN(${charges})`;
+  return `IF(ALCN_FORM="linear",${lin},IF(ALCN_FORM="log",${log},IF(ALCN_FORM="power",EXP(${log}),NA())))`;
 }
 
 function linest(y: string, x: string, form: "linear" | "log" | "power", stats = false): string {
@@ -59,7 +69,15 @@ export function buildIndustrySheet(inp: IndustryInputs, opt: { mode: WorkbookMod
   s.set(0, 0, { role: "title", value: t(lang, "業界データと回帰式（炉サイズ・チャージ数）", "Industry data and regression (furnace size, charges)") });
   s.set(1, 0, { role: "note", value: modeStatement(mode, lang) });
   s.set(2, 0, { role: "note", value: pick(lang, inp.source) });
-  const head = [t(lang, "No.", "No."), t(lang, "炉サイズ (t)", "Size (t)"), t(lang, "チャージ数 (回/h)", "Charges (casts/h)"), t(lang, "排出原単位 (t-CO2/t)", "Intensity (t-CO2/t)"), t(lang, "半製品生産量 (t)", "Semi-products (t)")];
+  const head = [
+    t(lang, "No.", "No."),
+    t(lang, "炉サイズ (t)", "Size (t)"),
+    t(lang, "チャージ数 (回/h)", "Charges (casts/h)"),
+    t(lang, "排出原単位 (t-CO2/t)", "Intensity (t-CO2/t)"),
+    t(lang, "半製品生産量 (t)", "Semi-products (t)"),
+    t(lang, "補正係数 CF", "Correction factor CF"),
+    t(lang, "補正後原単位 (t-CO2/t)", "Corrected intensity (t-CO2/t)"),
+  ];
   head.forEach((h, c) => s.set(4, c, { role: "header", value: h }));
   const r0 = 5;
   inp.furnaces.forEach((f, i) => {
@@ -71,6 +89,20 @@ export function buildIndustrySheet(inp: IndustryInputs, opt: { mode: WorkbookMod
     s.set(row, 4, { role: "input", value: f.production, numFmt: "#,##0" });
   });
   const r1 = r0 + inp.furnaces.length - 1;
+  // The f(industry-average furnace) row sits right after the six fit rows below (fixed layout, checked there).
+  const fAvgRef = `$B$${r1 + 2 + 6 + 1}`;
+  inp.furnaces.forEach((_, i) => {
+    const row = r0 + i;
+    const size = cellRef(row, 1);
+    const charges = cellRef(row, 2);
+    const cf = s.set(row, 5, {
+      role: "output",
+      formula: mode === "alcn" ? `=ALCN.CORRFACTOR(${size},${charges},ALCN_COEFS,ALCN_AVG_SIZE,ALCN_AVG_CHARGES,ALCN_FORM)` : `=${fAvgRef}/${nativeRegression(size, charges)}`,
+      numFmt: "0.0000",
+      note: t(lang, "f(業界平均の炉) ÷ f(この炉)", "f(industry-average furnace) ÷ f(this furnace)"),
+    });
+    s.set(row, 6, { role: "output", formula: `=${cellRef(row, 3)}*${cf}`, numFmt: "0.0000", note: t(lang, "排出原単位 × 補正係数", "intensity × CF") });
+  });
   const col = (c: number): string => `${cellRef(r0, c)}:${cellRef(r1, c)}`;
   const X = `${cellRef(r0, 1)}:${cellRef(r1, 2)}`;
   const Y = col(3);
@@ -111,5 +143,24 @@ export function buildIndustrySheet(inp: IndustryInputs, opt: { mode: WorkbookMod
     t(lang, "Σ(チャージ数×生産量) ÷ Σ生産量（加重方法は仮定）", "Σ(charges × production) ÷ Σ production (weighting assumed)"),
     "0.0000",
   );
-  return { sheet: s.build([34, 16, 16, 18, 16], mode), refs: { b0, b1, b2, rSquared, avgSize, avgCharges } };
+  const fAvg = step(
+    t(lang, "f(業界平均の炉)", "f(industry-average furnace)"),
+    alcn ? `=ALCN.REGPREDICT(ALCN_AVG_X,ALCN_COEFS,ALCN_FORM)` : `=${nativeRegression("ALCN_AVG_SIZE", "ALCN_AVG_CHARGES")}`,
+    "t-CO2/t",
+    t(lang, "回帰式に平均の炉サイズ・チャージ数を代入", "the regression at the average size and charges"),
+    "0.0000",
+  );
+  if (!fAvg.endsWith(`!${fAvgRef.replace(/\$/g, "")}`)) throw new Error(`industry layout: f(avg) at ${fAvg}, expected ${fAvgRef}`);
+  const G = col(6);
+  const level = (pct: "ALCN_BM_BASE_PCT" | "ALCN_BM_FINAL_PCT", label: string): string =>
+    step(
+      label,
+      alcn ? `=ALCN.TARGET(${G},${pct},,"count")` : `=PERCENTILE.INC(${G},${pct}/100)`,
+      "t-CO2/t",
+      t(lang, "参考: 補正後原単位（炉単位）のPERCENTILE.INC。割当量には入力シートの目指すべき排出原単位を使用", "reference: PERCENTILE.INC of the corrected furnace intensities; the allowance uses the Inputs targets"),
+      "0.0000",
+    );
+  const levelBase = level("ALCN_BM_BASE_PCT", t(lang, "参考: 上位X%水準（起点）", "Reference: top-X % level (base)"));
+  const levelFinal = level("ALCN_BM_FINAL_PCT", t(lang, "参考: 上位X%水準（2030年度）", "Reference: top-X % level (FY2030)"));
+  return { sheet: s.build([34, 16, 16, 18, 16, 16, 18], mode), refs: { b0, b1, b2, rSquared, avgSize, avgCharges, levelBase, levelFinal } };
 }
