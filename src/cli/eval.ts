@@ -1,6 +1,7 @@
 /** `alcn eval "=…" …`: evaluate formulas headless, one output line per formula. */
 import type { CellValue } from "hyperformula";
 import { createEngine } from "./engine";
+import { toEngineFormula } from "./formula-names";
 import { formatValue } from "./format";
 
 export function evaluateFormulas(formulas: readonly string[]): string[] {
@@ -9,7 +10,8 @@ export function evaluateFormulas(formulas: readonly string[]): string[] {
   if (sheet === undefined) throw new Error("could not create the evaluation sheet");
   const out: string[] = [];
   formulas.forEach((f, i) => {
-    const text = f.trim().startsWith("=") ? f.trim() : `=${f.trim()}`;
+    // As typed in Excel: capital-E numbers (1E+308) are rewritten for the engine's parser.
+    const text = toEngineFormula(f.trim().startsWith("=") ? f.trim() : `=${f.trim()}`);
     // Each formula gets its own row, far apart, so that spilled arrays never collide.
     const row = i * 100;
     hf.setCellContents({ sheet, row, col: 0 }, [[text]]);

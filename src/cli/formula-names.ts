@@ -80,6 +80,8 @@ export function mapFunctionNames(formula: string, map: (name: string) => string,
       else if (/^(TRUE|FALSE)$/i.test(word) && formula[j] !== "!" && booleans) out += `${word.toUpperCase()}()`;
       // An unquoted sheet name (Excel and LibreOffice write 入力!B3): quote it for HyperFormula.
       else if (formula[j] === "!" && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(word)) out += `'${word}'`;
+      // Excel writes scientific notation with a capital E (1E+308, 1.5E-05); HyperFormula reads only "e".
+      else if (booleans && (/^(\d+\.?\d*|\.\d+)E\d+$/i.test(word) || (/^(\d+\.?\d*|\.\d+)E$/i.test(word) && /^[+-]\d/.test(formula.slice(j, j + 2))))) out += word.toLowerCase();
       else out += word;
       i = j;
       continue;

@@ -9,10 +9,9 @@ import { evaluateFormulas } from "../../src/cli/eval";
 import { BASELINE } from "./fixtures";
 import { insane } from "./check";
 
+/** A number as Excel writes it in a formula: 1E+308, 1E-308. */
 function literal(v: number): string {
-  if (!/e/i.test(String(v))) return String(v);
-  const [m, e] = String(v).split(/e/i);
-  return `(${m}*10^${Number(e)})`;
+  return String(v).toUpperCase();
 }
 
 function cell(c: CellScalar): string {
@@ -93,6 +92,15 @@ describe("bad inputs through the CLI engine (sample)", () => {
     expect(naIn).toMatch(/^#N\/A/);
     expect(blanks).toBe("0");
     expect(evaluateFormulas(["=ALCN.WAVG({1;2;3}, Z1:Z3)"])[0]).toMatch(/^#DIV\/0! /);
+  });
+
+  it("reads numbers in Excel's scientific notation (capital E), as typed in Excel", () => {
+    expect(evaluateFormulas(["=ALCN.INTENSITY(1E+308, 1)", "=ALCN.INTENSITY(1.5E-3, 1)", "=ALCN.INTENSITY(10, 1E-308)", '=ALCN.FUELCO2(1, "1E3")'])).toEqual([
+      "1e+308",
+      "0.0015",
+      "#NUM! the result is outside the range Excel can hold",
+      expect.stringMatching(/^#N\/A unknown fuel "1E3"/),
+    ]);
   });
 
   it("names an error found inside a range argument with Excel's spelling", () => {
