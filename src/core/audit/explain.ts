@@ -65,6 +65,11 @@ export interface ExplainOptions {
   readonly core?: (name: string, args: readonly CellArg[], ctx: CalcContext) => FinalOutput;
 }
 
+/** Plain-double values shown to 15 significant digits (0.8749999999999999 → 0.875); the core's result as is. */
+function fmtPlain(n: number): string {
+  return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : String(n);
+}
+
 function fmtNumber(n: number): string {
   return String(n);
 }
@@ -180,7 +185,12 @@ export function explain(functionName: string, argValues: readonly CellArg[], ctx
       }
     }
     if (plain) {
-      independent = "error" in plain ? { display: EXCEL_CODE[plain.error], errorCode: plain.error } : { display: display(plain.value as CellArg, lang), value: plain.value };
+      if ("error" in plain) independent = { display: EXCEL_CODE[plain.error], errorCode: plain.error };
+      else {
+        const v = plain.value;
+        const shown = typeof v === "number" ? fmtPlain(v) : display(v.map((r) => r.map((x) => Number(x.toPrecision(15)))), lang);
+        independent = { display: shown, value: v };
+      }
       if (core !== undefined) {
         const ok = compare(core, plain);
         check = ok ? "pass" : "fail";
@@ -215,7 +225,7 @@ export function explain(functionName: string, argValues: readonly CellArg[], ctx
     rule,
     source,
     args,
-    steps: rawSteps.map((s) => ({ label: t(s.label), value: typeof s.value === "number" ? fmtNumber(s.value) : s.value, ...(s.note ? { note: t(s.note) } : {}) })),
+    steps: rawSteps.map((s) => ({ label: t(s.label), value: typeof s.value === "number" ? fmtPlain(s.value) : s.value, ...(s.note ? { note: t(s.note) } : {}) })),
     core,
     coreDisplay,
     independent,

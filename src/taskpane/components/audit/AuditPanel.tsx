@@ -197,7 +197,7 @@ function ExplanationView({ cell, formula, ex, unevaluated }: { cell: string; for
         </tbody>
       </table>
       <div data-testid="audit-check" className={css.section}>
-        <CheckBadge ex={ex} /> {ex.checkDetail}
+        <CheckBadge ex={ex} /> {ex.checkDetail.replace(/^[✓✗]\s*/, "")}
       </div>
 
       <h3 className={css.h}>{t.native}</h3>
