@@ -33,7 +33,7 @@ import { stateFromInputs } from "../src/taskpane/wizard/demo";
 import { commitWrite, prepareWrite, type ChartLabels } from "../src/taskpane/wizard/write";
 import { AVG_CHARGES, AVG_SIZE, COEFS, column, companyWithFurnaces, furnaces } from "./data";
 import { industryPlan } from "./industry";
-import { summarise, timeMs, timeMsAsync, timePerCallUs, type RunOptions, type Summary } from "./stats";
+import { summarise, timeMs, timeMsAsync, timeMsInterleaved, timePerCallUs, type RunOptions, type Summary } from "./stats";
 
 const ROOT = join(__dirname, "..");
 const KB = 1024;
@@ -286,8 +286,7 @@ function industryEvalRun(n: number): () => unknown {
 }
 
 function growth(label: string, key: string, n: number, make: (rows: number) => () => unknown, opts: RunOptions): Figure {
-  const a = timeMs(make(n), opts);
-  const b = timeMs(make(2 * n), opts);
+  const [a, b] = timeMsInterleaved([make(n), make(2 * n)], opts) as [Summary, Summary];
   const ratio = b.median / a.median;
   const cpu = a.cpu && b.cpu ? `; CPU ${a.cpu.median.toFixed(1)} → ${b.cpu.median.toFixed(1)} ms = ${(b.cpu.median / a.cpu.median).toFixed(2)}×` : "";
   return { key, label: `${label}: time at ${2 * n} ÷ time at ${n}`, unit: "×", value: ratio, detail: `${a.median.toFixed(1)} ms → ${b.median.toFixed(1)} ms${cpu}`, cpuRatio: a.cpu && b.cpu ? b.cpu.median / a.cpu.median : ratio };

@@ -26,12 +26,10 @@ export function industryPlan(nFurnaces: number): WorkbookPlan {
   const avgSize = onSheet(INDUSTRY_SHEET, "$B$3");
   const avgCharges = onSheet(INDUSTRY_SHEET, "$B$4");
 
-  // Furnaces sheet: A id, B company, C size, D charges, E emissions, F semi, G reported intensity (a value,
-  // as the association's table holds it; REGFIT's y), H CF, I corrected (J × H), J intensity (INTENSITY).
-  // REGFIT reads values, not formulas: the headless engine sizes a spilled ALCN result when the formula is
-  // entered, before formula cells are computed (see docs/notes/bench.md).
+  // Furnaces sheet: A id, B company, C size, D charges, E emissions, F semi, G intensity (INTENSITY; REGFIT's
+  // y), H CF, I corrected (G × H).
   const fs = new SheetBuilder(FURNACE_SHEET);
-  ["id", "company", "size_t", "charges_per_h", "emissions_t", "semi_t", "reported_intensity", "cf", "corrected", "intensity"].forEach((h, c) => fs.set(0, c, { role: "header", value: h }));
+  ["id", "company", "size_t", "charges_per_h", "emissions_t", "semi_t", "intensity", "cf", "corrected"].forEach((h, c) => fs.set(0, c, { role: "header", value: h }));
   rows.forEach((f, i) => {
     const r = first + i;
     const ref = (c: number): string => cellRef(r, c);
@@ -41,10 +39,9 @@ export function industryPlan(nFurnaces: number): WorkbookPlan {
     fs.set(r, 3, { role: "input", value: f.charges });
     fs.set(r, 4, { role: "input", value: f.emissions });
     fs.set(r, 5, { role: "input", value: f.semi });
-    fs.set(r, 6, { role: "input", value: Math.round((f.emissions / f.semi) * 1e6) / 1e6 });
+    fs.set(r, 6, { role: "output", formula: `=ALCN.INTENSITY(${ref(4)},${ref(5)})` });
     fs.set(r, 7, { role: "output", formula: `=ALCN.CORRFACTOR(${ref(2)},${ref(3)},${coefs},${avgSize},${avgCharges},"power")` });
-    fs.set(r, 8, { role: "output", formula: `=${ref(9)}*${ref(7)}` });
-    fs.set(r, 9, { role: "output", formula: `=ALCN.INTENSITY(${ref(4)},${ref(5)})` });
+    fs.set(r, 8, { role: "output", formula: `=${ref(6)}*${ref(7)}` });
   });
 
   ind.set(0, 0, { role: "header", value: "industry" });

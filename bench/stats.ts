@@ -73,6 +73,26 @@ export function timeMs(fn: () => unknown, opts: RunOptions): Summary {
   return summarise(samples, cpu);
 }
 
+/**
+ * Milliseconds per run of several fns measured in alternation (a, b, a, b …) after warming each: each sees
+ * the same heap and machine state, so their ratio is not skewed by what ran before (growth checks).
+ */
+export function timeMsInterleaved(fns: readonly (() => unknown)[], opts: RunOptions): Summary[] {
+  for (let i = 0; i < opts.warmup; i++) for (const fn of fns) sink(fn());
+  const samples = fns.map(() => [] as number[]);
+  const cpu = fns.map(() => [] as number[]);
+  for (let i = 0; i < opts.runs; i++) {
+    fns.forEach((fn, k) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      sink(fn());
+      (samples[k] as number[]).push(performance.now() - t0);
+      (cpu[k] as number[]).push(cpuMsSince(c0));
+    });
+  }
+  return samples.map((s, k) => summarise(s, cpu[k]));
+}
+
 /** Milliseconds per run of an async fn (runs one after another). */
 export async function timeMsAsync(fn: () => Promise<unknown>, opts: RunOptions): Promise<Summary> {
   for (let i = 0; i < opts.warmup; i++) sink(await fn());
