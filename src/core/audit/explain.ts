@@ -134,6 +134,8 @@ function sameValue(core: FinalOutput, cell: CellArg): boolean {
     const vr = v as readonly (readonly CellScalar[])[];
     return c.length === vr.length && c.every((row, i) => row.every((x, j) => sameValue(x, vr[i]?.[j])));
   }
+  // a spilled result: the selected (anchor) cell holds its first element
+  if (Array.isArray(c) && !Array.isArray(v)) return c[0]?.[0] !== undefined && sameValue(c[0][0] as FinalScalar, v);
   return c === v;
 }
 

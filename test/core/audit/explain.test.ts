@@ -197,6 +197,10 @@ describe("explain: other functions and odd input", () => {
     expect(explain("INTENSITY", [300, 120], plain, "en", { cellValue: 2.5 }).cell?.agrees).toBe(true);
     expect(explain("INTENSITY", [300, 120], plain, "en", { cellValue: 2.6 }).cell?.agrees).toBe(false);
     expect(explain("INTENSITY", [1, 0], plain, "en", { cellValue: { kind: "CellError", code: "#DIV/0!" } }).cell?.agrees).toBe(true);
+    // a spilled row: the anchor cell shows the first element
+    const d = explain("DECOMPOSE", [100, 50, 80, 110, 52, 81, "simple"], plain, "en", { cellValue: 0.1 });
+    expect(d.cell?.agrees).toBe(true);
+    expect(explain("DECOMPOSE", [100, 50, 80, 110, 52, 81, "simple"], plain, "en", { cellValue: 0.2 }).cell?.agrees).toBe(false);
   });
 });
 
