@@ -42,6 +42,7 @@ const KIND_LABEL: Record<FollowupColumn["kind"], Bilingual> = {
 };
 
 function columnTitle(c: FollowupColumn, lang: Lang): string {
+  if (c.kind === "base") return lang === "ja" ? `基準年度（${c.fy}年度）` : `Base year (FY${c.fy})`;
   return lang === "ja" ? `${c.fy}年度${pick(lang, KIND_LABEL[c.kind])}` : `FY${c.fy} ${pick(lang, KIND_LABEL[c.kind]).toLowerCase()}`;
 }
 
@@ -165,7 +166,7 @@ export function buildFollowupPlan(inputs: FollowupInputs, options: FollowupOptio
 
   // Table 3: 要因分析 (LMDI), base year → latest actual and previous year → latest actual
   row++;
-  s.set(row, 0, { role: "header", value: t(lang, "表3 要因分析（CO2排出量の変化、基準年度排出量比）", "Table 3 Factor analysis (change in CO2, share of the earlier year's CO2)") });
+  s.set(row, 0, { role: "header", value: t(lang, "表3 要因分析（CO2排出量の変化、起点年度の排出量に対する比率）", "Table 3 Factor analysis (change in CO2, share of the earlier year's CO2)") });
   row++;
   const actualOnly = cols.map((c, i) => ({ c, i })).filter((x) => x.c.kind === "actual");
   const latest = actualOnly[actualOnly.length - 1] ?? (actuals[actuals.length - 1] as { c: FollowupColumn; i: number });
