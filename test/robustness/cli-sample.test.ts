@@ -103,6 +103,15 @@ describe("bad inputs through the CLI engine (sample)", () => {
     ]);
   });
 
+  it("answers a formula beyond Excel's limits (8 192 characters, 64 levels) with one line, never a stack overflow", () => {
+    const deep = (n: number) => `=ALCN.INTENSITY(${"(".repeat(n)}1${")".repeat(n)}, 1)`;
+    const lines = evaluateFormulas([deep(63), deep(1000), `=${"1+".repeat(5000)}1`, "=ALCN.TOCRUDE(1000)"]);
+    expect(lines[0]).toBe("1");
+    expect(lines[1]).toMatch(/^#ERROR! the formula nests more than 64 levels/);
+    expect(lines[2]).toMatch(/^#ERROR! the formula has 10002 characters/);
+    expect(lines[3]).toBe("25.8");
+  });
+
   it("names an error found inside a range argument with Excel's spelling", () => {
     const [, wavg, regfit] = evaluateFormulas(["=1/0", "=ALCN.WAVG(A1:A2, {1;1})", "=ALCN.REGFIT(A1:A3, {1;2;3})"]);
     expect(wavg).toBe("#VALUE! values contains the error value #DIV/0!");
