@@ -69,6 +69,7 @@ export const OVERRIDES: Readonly<Record<string, Expect>> = {
   "COMPANYCF.avg_charges.missing": NA,
   // an opening in the last year needs the operating days (SPEC 3.1 BASEACTIVITY)
   "BASEACTIVITY.days.missing": VALUE,
+  "BASEACTIVITY.days.tiny": NUM,
   // a no-usable-year list is #N/A (SPEC 3.1); an empty range is read as a missing argument
   "BASEACTIVITY.values.emptyRange": VALUE,
   "BASEACTIVITY.values.emptyRow": VALUE,

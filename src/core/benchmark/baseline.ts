@@ -55,7 +55,8 @@ export function baseActivity(values: readonly (D | undefined)[], statuses: reado
     if (v === undefined) fail("NA", "noUsableYear", { arg: "values" });
     const days = daysOf(open);
     if (days === undefined) fail("VALUE", "missing", { arg: "days" });
-    if (!days.gt(0) || days.gt(366)) fail("NUM", "outOfRange", { arg: "days", min: 1, max: 366, value: days.toString() });
+    // At least one operating day, as the message says: a fraction of a day would annualise to an absurd value.
+    if (days.lt(1) || days.gt(366)) fail("NUM", "outOfRange", { arg: "days", min: 1, max: 366, value: days.toString() });
     return v.mul(annualDays).div(days);
   }
 
