@@ -48,7 +48,7 @@ export function sameValue(a: CellValueOut | undefined, b: CellValueOut): boolean
 export function showValue(v: CellValueOut | undefined): string {
   if (v === undefined) return "(no cached value)";
   if (v === null) return "(blank)";
-  if (typeof v === "object") return v.error;
+  if (typeof v === "object") return v.message ? `${v.error} (${v.message})` : v.error;
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);

@@ -11,7 +11,7 @@ import { toEngineFormula } from "./formula-names";
 
 export type Scalar = number | string | boolean;
 /** A value as Excel shows it: a scalar, an error code ("#N/A", "#CYCLE!" …) or blank. */
-export type CellValueOut = Scalar | { error: string } | null;
+export type CellValueOut = Scalar | { error: string; message?: string } | null;
 
 export interface ModelCell {
   readonly row: number;
@@ -77,7 +77,7 @@ function absoluteRange(ref: string): string {
 }
 
 export function valueOf(v: unknown): CellValueOut {
-  if (v instanceof DetailedCellError) return { error: v.value };
+  if (v instanceof DetailedCellError) return v.message ? { error: v.value, message: v.message } : { error: v.value };
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   return String(v);
