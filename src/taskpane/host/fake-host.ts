@@ -80,6 +80,16 @@ export class FakeHost implements WorkbookHost {
     return this.rangeData(sheet, address);
   }
 
+  async readNames(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>> {
+    this.syncs++;
+    const out = new Map<string, (CellValue | null)[][]>();
+    const found = names.map((n) => this.names.get(n.toUpperCase())).filter((n): n is NameWrite => n !== undefined);
+    if (found.length === 0) return out;
+    this.syncs++;
+    for (const n of found) out.set(n.name.toUpperCase(), this.rangeData(n.sheet, n.ref.replace(/\$/g, "")).values);
+    return out;
+  }
+
   async sheetNames(): Promise<string[]> {
     this.syncs++;
     return this.sheets.map((s) => s.name);

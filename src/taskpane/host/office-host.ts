@@ -84,6 +84,25 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
+  readNames(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>> {
+    return this.run(async (context) => {
+      const all = context.workbook.names;
+      all.load("items/name");
+      await this.sync(context);
+      const wanted = new Set(names.map((n) => n.toUpperCase()));
+      const ranges = all.items.filter((n) => wanted.has(n.name.toUpperCase())).map((n) => {
+        const range = n.getRangeOrNullObject();
+        range.load("values");
+        return { name: n.name, range };
+      });
+      const out = new Map<string, (CellValue | null)[][]>();
+      if (ranges.length === 0) return out;
+      await this.sync(context);
+      for (const r of ranges) if (!r.range.isNullObject) out.set(r.name.toUpperCase(), r.range.values.map((row) => row.map(cellValue)));
+      return out;
+    });
+  }
+
   sheetNames(): Promise<string[]> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;

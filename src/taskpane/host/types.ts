@@ -96,6 +96,8 @@ export interface WorkbookHost {
   findOccupied(batch: WriteBatch): Promise<OccupiedCell[]>;
   /** Write the batch: create missing sheets, cells, number formats, styles, names (replacing same-named), charts. */
   write(batch: WriteBatch): Promise<WriteOutcome>;
+  /** The values of workbook names that exist (missing names are left out), e.g. ALCN_COEFS → [[b0, b1, b2]]. */
+  readNames(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>>;
   /** Make the shared runtime's functions use these parameters (the Parameters sheet's named cells). */
   setParameterOverrides(values: Readonly<Record<string, ParamEntry>>, label: string): void;
   /** How many round trips to the workbook (context.sync() calls) so far. */

@@ -7,7 +7,7 @@
  */
 import { ParameterStore } from "../../core";
 import type { ParamEntry } from "../../core/editions";
-import { buildAllowancePlan, type AllowanceInputs, type BenchmarkConstants, type AllowancePlan, type CellPlan, type ProductRow as PlanProduct } from "../../core/workbook";
+import { buildAllowancePlan, DEMO_ALLOWANCE, type AllowanceInputs, type BenchmarkConstants, type AllowancePlan, type CellPlan, type ProductRow as PlanProduct } from "../../core/workbook";
 import { cellRef, parseCell, parseRange, sheetPrefix } from "../host/a1";
 import { uniqueSheetName, type CellWrite, type ChartWrite, type OccupiedCell, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
 import { BASE_YEARS, numberOr, parseCoefs, parseNumber, type WizardState } from "./state";
@@ -180,6 +180,34 @@ export function parameterOverrides(plan: AllowancePlan): Record<string, ParamEnt
     out[nm.param] = { value, unit: "", assumption: true, source: { document: `${sheetPrefix(nm.sheet)}${nm.ref} (${nm.name})`, note: cells[0]?.note ?? "" } };
   }
   return out;
+}
+
+/** The named cells of the Parameters sheet that stand for edition parameters (name → parameter id). */
+export function parameterNames(): { name: string; param: string }[] {
+  return buildAllowancePlan(DEMO_ALLOWANCE, { mode: "alcn", lang: "ja" })
+    .names.filter((n): n is typeof n & { param: string } => n.param !== undefined)
+    .map((n) => ({ name: n.name, param: n.param }));
+}
+
+/**
+ * When the pane opens on a workbook that ALCN wrote before, its Parameters sheet becomes the functions'
+ * active parameter set again (2 round trips). Returns how many parameters were found.
+ */
+export async function restoreParameters(host: WorkbookHost): Promise<number> {
+  const wanted = parameterNames();
+  const values = await host.readNames(wanted.map((w) => w.name));
+  const out: Record<string, ParamEntry> = {};
+  for (const w of wanted) {
+    const cells = values.get(w.name.toUpperCase());
+    if (!cells) continue;
+    const flat = cells.flat().filter((v) => v !== null);
+    const value = flat.length === 1 ? flat[0] : flat.every((v) => typeof v === "number") ? (flat as number[]) : undefined;
+    if (value === undefined || typeof value === "boolean") continue;
+    out[w.param] = { value, unit: "", assumption: true, source: { document: w.name, note: "workbook" } };
+  }
+  const n = Object.keys(out).length;
+  if (n > 0) host.setParameterOverrides(out, "workbook");
+  return n;
 }
 
 export interface PreparedWrite {

@@ -14,6 +14,8 @@ export interface MockOp {
 export class MockWorkbookState {
   sheets: { name: string; cells: Map<string, { value?: unknown; formula?: string }> }[] = [];
   names: string[] = [];
+  /** Values of names, for readNames. */
+  nameValues = new Map<string, unknown[][]>();
   charts: { sheet: string; name: string }[] = [];
   ops: MockOp[] = [];
   syncs = 0;
@@ -163,14 +165,32 @@ class MockSheets extends Loadable {
   }
 }
 
+class MockValues extends Loadable {
+  constructor(
+    ctx: MockContext,
+    private readonly grid: unknown[][] | undefined,
+  ) {
+    super();
+    ctx.track(this);
+  }
+  get isNullObject(): boolean {
+    this.need("isNullObject");
+    return this.grid === undefined;
+  }
+  get values(): unknown[][] {
+    this.need("values");
+    return this.grid ?? [];
+  }
+}
+
 class MockNames extends Loadable {
   constructor(private readonly ctx: MockContext) {
     super();
     ctx.track(this);
   }
-  get items(): { name: string }[] {
+  get items(): { name: string; getRangeOrNullObject(): MockValues }[] {
     this.need("names.items");
-    return this.ctx.state.names.map((name) => ({ name }));
+    return this.ctx.state.names.map((name) => ({ name, getRangeOrNullObject: () => new MockValues(this.ctx, this.ctx.state.nameValues.get(name)) }));
   }
   add(name: string, range: MockRange, comment?: string): void {
     void range;

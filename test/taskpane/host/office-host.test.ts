@@ -64,6 +64,16 @@ describe("OfficeHost (against a recording stand-in for Excel)", () => {
     expect(host.syncCount()).toBe(2 + 3);
   });
 
+  it("reads named ranges in 2 syncs, leaving out names the workbook lacks", async () => {
+    const state = new MockWorkbookState();
+    state.names.push("ALCN_COEFS", "Other");
+    state.nameValues.set("ALCN_COEFS", [[-0.35], [-0.18], [-0.22]]);
+    const host = new OfficeHost(mockRun(state));
+    const r = await host.readNames(["alcn_coefs", "ALCN_FORM"]);
+    expect([...r.entries()]).toEqual([["ALCN_COEFS", [[-0.35], [-0.18], [-0.22]]]]);
+    expect(host.syncCount()).toBe(2);
+  });
+
   it("reads the selection with its sheet", async () => {
     const state = new MockWorkbookState();
     state.sheets.push({ name: "Sheet 1", cells: new Map([["C3", { value: 5 }]]) });

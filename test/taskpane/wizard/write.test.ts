@@ -3,7 +3,7 @@ import { FakeHost } from "../../../src/taskpane/host/fake-host";
 import { computeResults } from "../../../src/taskpane/wizard/compute";
 import { demoState } from "../../../src/taskpane/wizard/demo";
 import { newKey, type WizardState } from "../../../src/taskpane/wizard/state";
-import { commitWrite, parameterOverrides, prepareWrite, renameSheets, toAllowanceInputs } from "../../../src/taskpane/wizard/write";
+import { commitWrite, parameterOverrides, prepareWrite, renameSheets, restoreParameters, toAllowanceInputs } from "../../../src/taskpane/wizard/write";
 import { buildAllowancePlan } from "../../../src/core/workbook";
 
 const labels = { block: "グラフ用データ", fy: "年度", allowance: "割当量", emissions: "見込排出量", furnace: "炉ID", cf: "CF", chartAllowance: "割当量と排出量", chartCf: "炉ごとの補正係数" };
@@ -114,6 +114,17 @@ describe("writing the wizard's workbook", () => {
     expect(o["bm.reg.coefs"]?.value).toEqual([-0.35, -0.18, -0.22]);
     expect(o["bm.reg.form"]?.value).toBe("power");
     expect(o["bm.credit_cap_pct"]?.value).toBe(10);
+  });
+
+  it("reopening a written workbook restores its Parameters sheet as the functions' parameter set", async () => {
+    const host = new FakeHost();
+    await commitWrite(host, await prepareWrite(host, demoState("ja"), "ja", labels));
+    host.parameterOverrides = undefined;
+    expect(await restoreParameters(host)).toBeGreaterThan(5);
+    const restored = (host as { parameterOverrides: FakeHost["parameterOverrides"] }).parameterOverrides;
+    expect(restored?.values["bm.reg.coefs"]?.value).toEqual([-0.35, -0.18, -0.22]);
+    expect(restored?.values["bm.reg.avg_size"]?.value).toBe(35);
+    expect(await restoreParameters(new FakeHost())).toBe(0);
   });
 
   it("renameSheets rewrites quoted references only", () => {
