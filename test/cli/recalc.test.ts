@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { fromStoredFormula, fromStoredReference, toStoredFormula } from "../../src/cli/formula-names";
 import { sameValue } from "../../src/cli/recalc";
 import { readCentralDirectory, inflateEntry } from "../../src/cli/xlsx-guard";
+import { makeXlsx } from "./zip-fixtures";
 import { buildTemplatePlan, sheetName } from "../../src/core/workbook";
 
 let dir: string;
@@ -140,6 +141,28 @@ describe("alcn template and recalc", () => {
     expect(sameValue(undefined, 1)).toBe(false);
     expect(sameValue("a", "a")).toBe(true);
     expect(sameValue(0, null)).toBe(false);
+  });
+});
+
+describe("a workbook as Excel saves it", () => {
+  it("reads _xldudf_/_xlfn. names, shared formulas, TRUE literals, string/boolean/error/zero cached values", async () => {
+    const sheet = [
+      '<row r="1"><c r="A1"><v>10</v></c><c r="B1"><v>4</v></c><c r="C1"><f>_xldudf_ALCN_INTENSITY(A1,B1)</f><v>2.5</v></c></row>',
+      '<row r="2"><c r="A2"><v>20</v></c><c r="B2"><v>5</v></c><c r="C2"><f t="shared" ref="C2:C3" si="0">A2/B2</f><v>4</v></c></row>',
+      '<row r="3"><c r="A3"><v>30</v></c><c r="B3"><v>6</v></c><c r="C3"><f t="shared" si="0"/><v>5</v></c></row>',
+      '<row r="4"><c r="A4"><f>_xlfn.PERCENTILE.INC(A1:A3,0.5)</f><v>20</v></c><c r="B4" t="b"><f>AND(TRUE,A1&gt;0)</f><v>1</v></c><c r="C4" t="e"><f>_xldudf_ALCN_INTENSITY(A1,0)</f><v>#DIV/0!</v></c></row>',
+      '<row r="5"><c r="A5" t="str"><f>IF(A1&gt;5,"big","small")</f><v>big</v></c><c r="B5"><f>A1-10</f><v>0</v></c><c r="C5"><f>_xldudf_ALCN_ALLOWANCE_DOWN(A1:A2,B1:B2)</f><v>140</v></c></row>',
+    ].join("");
+    const file = join(dir, "excel-style.xlsx");
+    writeFileSync(file, makeXlsx(sheet));
+    const ok = await run("recalc", file, "--check");
+    expect(ok.err).toEqual([]);
+    expect(ok.out).toEqual([expect.stringMatching(/^9 formulas recalculated .*all match/)]);
+    // the same file with one wrong cached value in the shared formula's second cell
+    writeFileSync(file, makeXlsx(sheet.replace('<f t="shared" si="0"/><v>5</v>', '<f t="shared" si="0"/><v>5.1</v>')));
+    const bad = await run("recalc", file, "--check");
+    expect(bad.code).toBe(1);
+    expect(bad.out[0]).toBe("'S'!C3: file 5.1, alcn 5");
   });
 });
 
