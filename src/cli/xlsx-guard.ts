@@ -6,7 +6,8 @@
  *    uncompressed sizes are summed (≤ LIMITS.uncompressedBytes) and each entry's ratio is bounded;
  *  - every entry is actually inflated with `maxOutputLength` = its declared size, so a lying header
  *    cannot make it grow (the real zip-bomb defence), and its CRC is not trusted blindly: size must match;
- *  - worksheet XML is scanned for cells (<c …>) and formulas (<f …>): ≤ LIMITS.cells, ≤ LIMITS.formulas.
+ *  - worksheet XML is scanned for cells (<c …>) and formulas (<f …>): ≤ LIMITS.cells, ≤ LIMITS.formulas;
+ *    the shared-string table for strings (<si>): ≤ LIMITS.cells.
  * See docs/decisions/302-hostile-workbooks.md.
  */
 import { inflateRawSync } from "node:zlib";
@@ -119,15 +120,15 @@ export function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
   return out;
 }
 
-function countTags(xml: Buffer, tag: "c" | "f"): number {
+function countTags(xml: Buffer, tag: "c" | "f" | "si"): number {
   // "<c " / "<c>" and "<f " / "<f>" / "<f/>" — not <col, <cols, <font …
   let n = 0;
   const open = Buffer.from(`<${tag}`);
   let i = xml.indexOf(open);
   while (i >= 0) {
-    const next = xml[i + 2];
+    const next = xml[i + open.length];
     if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) n++;
-    i = xml.indexOf(open, i + 2);
+    i = xml.indexOf(open, i + open.length);
   }
   return n;
 }
@@ -144,6 +145,7 @@ export function guardXlsx(buf: Buffer, limits = LIMITS): GuardReport {
   for (const e of entries) {
     const data = inflateEntry(buf, e);
     bytes += data.length;
+    if (e.name === "xl/sharedStrings.xml" && countTags(data, "si") > limits.cells) reject(`the workbook has more than ${limits.cells.toLocaleString("en")} shared strings (limit)`);
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       cells += countTags(data, "c");
       formulas += countTags(data, "f");

@@ -84,6 +84,13 @@ describe("hostile and broken workbooks: one clear line, exit 1", () => {
     expect(guardXlsx(xlsx, { ...LIMITS, cells: 100 }).cells).toBe(100);
   });
 
+  it("a shared-string table larger than the cell cap is refused (guard with a small cap)", () => {
+    const sst = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>x</t></si>".repeat(101)}</sst>`);
+    const xlsx = makeXlsx('<row r="1"><c r="A1"><v>1</v></c></row>', [{ name: "xl/sharedStrings.xml", data: sst }]);
+    expect(() => guardXlsx(xlsx, { ...LIMITS, cells: 100 })).toThrow(/shared strings/);
+    expect(() => guardXlsx(xlsx, { ...LIMITS, cells: 101 })).not.toThrow();
+  });
+
   it("XML entity expansion (billion laughs) is refused by the parser, not expanded", async () => {
     let dtd = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">';
     for (let i = 2; i <= 9; i++) dtd += `<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`;
