@@ -178,7 +178,19 @@ export function explain(functionName: string, argValues: readonly CellArg[], ctx
   if (explainer?.recompute && spec) {
     let plain: PlainResult | { error: ErrorCode } | undefined;
     try {
-      plain = explainer.recompute(argValues, env, rawSteps);
+      // Input rules every function shares (checked once in invoke), read the same way here: a ragged range
+      // is #VALUE!, and a result a cell cannot hold (±∞, NaN in doubles) is #NUM!.
+      if (argValues.some((a) => Array.isArray(a) && a.some((row) => (row as readonly CellScalar[]).length !== (a[0] as readonly CellScalar[]).length))) plain = { error: "VALUE" };
+      else {
+        const p = explainer.recompute(argValues, env, rawSteps);
+        const v = p.value;
+        const finite = typeof v === "number" ? Number.isFinite(v) : v.every((r) => r.every((x) => Number.isFinite(x)));
+        // Beyond the range of doubles: the core's overflow (#NUM!) agrees; a finite core result (40-digit
+        // Decimals reach further than doubles) cannot be checked in doubles, so "not available", never ✗.
+        if (finite) plain = p;
+        else if (core === undefined || isCalcError(core)) plain = { error: "NUM" };
+        else throw new PlainUnavailable(lang === "ja" ? "倍精度の範囲を超えます" : "beyond the range of doubles");
+      }
     } catch (e) {
       if (e instanceof PlainError) plain = { error: e.code };
       else {
