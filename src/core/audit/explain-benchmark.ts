@@ -191,6 +191,14 @@ function upPart(args: readonly CellArg[], steps: AuditStep[]): number {
   return up;
 }
 
+/** The rounding argument, else the parameter bm.rounding, else "none". */
+function roundingMode(args: readonly CellArg[], env: PlainEnv): string {
+  const given_ = plainText(args[5]);
+  if (given_ !== undefined) return given_;
+  const p = env.param("bm.rounding");
+  return typeof p === "string" ? p.toLowerCase() : "none";
+}
+
 function rounded(x: number, mode: string): number {
   switch (mode) {
     case "none":
@@ -217,15 +225,13 @@ const ALLOWANCE: Explainer = {
     const down = products(args[3], args[4], DOWN, steps);
     const total = up + down;
     step(steps, "合計（丸め前）", "total (before rounding)", total);
-    const p = env.param("bm.rounding");
-    const mode = plainText(args[5]) ?? (typeof p === "string" ? p : "none");
+    const mode = roundingMode(args, env);
     const r = rounded(total, mode);
     if (mode !== "none") step(steps, `端数処理（${mode}）`, `rounding (${mode})`, r);
     return { value: r };
   },
   native(t, a, env) {
-    const p = env.param("bm.rounding");
-    const mode = plainText(a[5]) ?? (typeof p === "string" ? p : "none");
+    const mode = roundingMode(a, env);
     const body = `SUMPRODUCT(${argText(t, a, 0)},${argText(t, a, 1)})/${paren(argText(t, a, 2))}+SUMPRODUCT(${argText(t, a, 3)},${argText(t, a, 4)})`;
     const wrap: Record<string, string> = { none: body, floor: `ROUNDDOWN(${body},0)`, round: `ROUND(${body},0)`, ceil: `ROUNDUP(${body},0)` };
     return `=${wrap[mode] ?? body}`;

@@ -1,9 +1,8 @@
 /** Audit explainers for further functions: PRICEBAND, REBASE, REGPREDICT, WAVG, COVERAGE, ELECCO2, TOCRUDE, FROMCRUDE, FUELGJ. */
 import { argText, given, paren } from "./native";
 import { fOf, type RegSetup } from "./regression";
-import { need, PlainError, PlainUnavailable, plainNumber, plainText, plainVector, plainVectorKeep, sum } from "./plain";
+import { need, PlainError, plainEdition, PlainUnavailable, plainNumber, plainText, plainVector, plainVectorKeep, sum } from "./plain";
 import type { AuditStep, Explainer, PlainEnv } from "./types";
-import type { CellArg } from "../values";
 
 const SPEC = (s: string) => ({ ja: `ALCN 仕様 ${s}`, en: `ALCN SPEC ${s}` });
 
@@ -192,7 +191,7 @@ const FUELGJ: Explainer = {
     if (name === undefined) throw new PlainError("VALUE");
     const fuel = FUELS[name];
     if (!fuel) throw new PlainUnavailable(`fuel name ${name} not in the audit's table`);
-    const edition = given(args, 2) ? String(args[2] as CellArg).trim() : undefined;
+    const edition = plainEdition(args[2]);
     const gj = env.param(`shk.${fuel}.gj`, edition);
     if (typeof gj !== "number") throw new PlainError("NA");
     step(steps, "単位発熱量 GJ/単位", "heat value GJ/unit", gj);

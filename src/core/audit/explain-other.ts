@@ -1,6 +1,6 @@
 /** Audit explainers for the emissions and follow-up functions (SPEC 3.2, 3.3). */
 import { argText, paren } from "./native";
-import { need, PlainError, PlainUnavailable, plainText } from "./plain";
+import { need, PlainError, plainEdition, PlainUnavailable, plainText } from "./plain";
 import type { AuditStep, Explainer, PlainEnv } from "./types";
 
 function step(steps: AuditStep[], ja: string, en: string, value: number | string): void {
@@ -52,8 +52,7 @@ const FUELCO2: Explainer = {
   source: { ja: "温対法 算定・報告・公表制度 算定省令 別表第1（エディション shk-2024 / shk-h22）／ALCN 仕様 3.2 FUELCO2", en: "SHK calculation ordinance, table 1 (editions shk-2024 / shk-h22); ALCN SPEC 3.2 FUELCO2" },
   recompute(args, env, steps) {
     const amount = nonNeg(need(args[0]));
-    const editionText = args[2] === undefined || args[2] === null || args[2] === "" ? undefined : String(args[2]).trim();
-    const { fuel, gj, tc } = fuelFactors(plainText(args[1]), editionText, env);
+    const { fuel, gj, tc } = fuelFactors(plainText(args[1]), plainEdition(args[2]), env);
     step(steps, "燃料", "fuel", fuel);
     step(steps, "単位発熱量 GJ/単位", "heat value GJ/unit", gj);
     step(steps, "炭素排出係数 tC/GJ", "carbon factor tC/GJ", tc);
@@ -66,8 +65,7 @@ const FUELCO2: Explainer = {
     return { value: co2 };
   },
   native(t, a, env) {
-    const editionText = a[2] === undefined || a[2] === null || a[2] === "" ? undefined : String(a[2]).trim();
-    const { gj, tc } = fuelFactors(plainText(a[1]), editionText, env);
+    const { gj, tc } = fuelFactors(plainText(a[1]), plainEdition(a[2]), env);
     return `=${paren(argText(t, a, 0))}*${gj}*${tc}*44/12`;
   },
 };

@@ -54,6 +54,41 @@ export interface Explanation {
   readonly cell?: { readonly value: CellArg; readonly display: string; readonly agrees: boolean };
   /** The equivalent native Excel formula, when there is one. */
   readonly native?: string;
+  /** The parameters the computation read (value, edition or workbook, source, assumption flag). */
+  readonly parameters: readonly UsedParameter[];
+}
+
+export interface UsedParameter {
+  readonly name: string;
+  readonly value: string;
+  /** The edition id, or the workbook label for a Parameters sheet override. */
+  readonly edition: string;
+  readonly source: string;
+  readonly assumption: boolean;
+  readonly description?: string;
+}
+
+function usedParameters(ctx: CalcContext, used: Map<string, string | undefined>, lang: Lang): UsedParameter[] {
+  const out: UsedParameter[] = [];
+  for (const [key, edition] of used) {
+    const name = key.split("\u0000")[1] as string;
+    try {
+      const r = ctx.params.resolve(name, edition);
+      const src = r.entry.source;
+      const value = r.entry.value === null ? (lang === "ja" ? "未公表" : "not published") : Array.isArray(r.entry.value) ? r.entry.value.join(", ") : String(r.entry.value);
+      out.push({
+        name,
+        value: r.entry.unit && r.entry.value !== null ? `${value} ${r.entry.unit}` : value,
+        edition: r.edition,
+        source: [src.document, src.date, src.page, src.note].filter((x) => x !== undefined && x !== "").join(" — "),
+        assumption: r.entry.assumption,
+        ...(r.entry.description ? { description: r.entry.description[lang] } : {}),
+      });
+    } catch {
+      // an unknown name: nothing to show
+    }
+  }
+  return out;
 }
 
 export interface ExplainOptions {
@@ -94,9 +129,10 @@ export function display(v: CellArg | FinalOutput | undefined, lang: Lang): strin
   return fmtScalar(v as CellScalar | FinalScalar, lang);
 }
 
-function envOf(ctx: CalcContext): PlainEnv {
+function envOf(ctx: CalcContext, used: Map<string, string | undefined>): PlainEnv {
   return {
     param(name, edition) {
+      used.set(`${edition ?? ""}\u0000${name}`, edition);
       try {
         const v = edition === undefined ? ctx.params.valueOrUndefined(name) : ctx.params.resolve(name, edition).entry.value;
         if (v === null || v === undefined) return undefined;
@@ -170,7 +206,8 @@ export function explain(functionName: string, argValues: readonly CellArg[], ctx
   }
   const coreDisplay = core === undefined ? "—" : display(core, lang);
 
-  const env = envOf(ctx);
+  const usedParams = new Map<string, string | undefined>();
+  const env = envOf(ctx, usedParams);
   const rawSteps: AuditStep[] = [];
   let independent: Explanation["independent"] = { display: t(NOT_AVAILABLE) };
   let check: CheckStatus = "notAvailable";
@@ -247,5 +284,6 @@ export function explain(functionName: string, argValues: readonly CellArg[], ctx
     checkDetail,
     ...(cell ? { cell } : {}),
     ...(native ? { native } : {}),
+    parameters: usedParameters(ctx, usedParams, lang),
   };
 }

@@ -66,6 +66,16 @@ export function plainVectorKeep(v: CellArg): (number | undefined)[] {
   return cells(v).map((c) => (isBlankCell(c) ? undefined : one(c)));
 }
 
+/** An edition id as typed (ids are matched exactly), undefined when blank or omitted; TRUE/FALSE, an error or a range is #VALUE! as in the core. */
+export function plainEdition(v: CellArg): string | undefined {
+  const cs = cells(v);
+  if (cs.length !== 1) throw new PlainError("VALUE");
+  const c = cs[0] as CellScalar;
+  if (isBlankCell(c)) return undefined;
+  if (typeof c === "object" || typeof c === "boolean") throw new PlainError("VALUE");
+  return String(c).trim();
+}
+
 /** Text of one cell, trimmed, lower-cased with full-width folded; undefined when blank. */
 export function plainText(v: CellArg): string | undefined {
   const cs = cells(v);

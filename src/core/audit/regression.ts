@@ -29,8 +29,11 @@ function parseForm(s: string): PlainForm {
 
 /** Coefficients and form from the arguments, or from the parameters when omitted (not set → #N/A). */
 export function regSetup(args: readonly CellArg[], coefsAt: number, formAt: number, env: PlainEnv): RegSetup {
-  const pf = env.param("bm.reg.form");
-  const name = plainText(args[formAt]) ?? (typeof pf === "string" ? pf.trim().normalize("NFKC").toLowerCase() : "linear");
+  const fromParam = (): string => {
+    const pf = env.param("bm.reg.form");
+    return typeof pf === "string" ? pf.trim().normalize("NFKC").toLowerCase() : "linear";
+  };
+  const name = plainText(args[formAt]) ?? fromParam();
   if (given(args, coefsAt)) {
     const coefs = plainVector(args[coefsAt]) as number[];
     return { form: parseForm(name), formName: name, coefs, from: "args" };

@@ -193,6 +193,25 @@ describe("explain: other functions and odd input", () => {
     expect(ex.args[0]?.label).toBe("炉サイズ");
   });
 
+  it("lists the parameters a computation read, with edition, source and the assumption flag", () => {
+    const cf = explain("CORRFACTOR", [10, 2], withReg, "en");
+    expect(cf.parameters.map((q) => [q.name, q.edition]).sort()).toEqual([
+      ["bm.reg.avg_charges", "workbook"],
+      ["bm.reg.avg_size", "workbook"],
+      ["bm.reg.coefs", "workbook"],
+      ["bm.reg.form", "meti-al-2025-10-draft"],
+    ]);
+    expect(cf.parameters.find((q) => q.name === "bm.reg.form")?.value).toBe("not published");
+    const path = explain("BMPATH", [2, 1, 2027], plain, "ja");
+    const base = path.parameters.find((q) => q.name === "bm.base_fy");
+    expect(base?.assumption).toBe(true);
+    expect(base?.value).toBe("2025 FY");
+    expect(base?.source).toContain("SPEC");
+    // given explicitly, nothing is read from the parameters
+    expect(explain("CORRFACTOR", [10, 2, row(1, 0.1, 0.2), 20, 3, "linear"], plain, "en").parameters).toEqual([]);
+    expect(explain("FUELCO2", [10, "LNG", "shk-h22"], plain, "en").parameters.map((q) => q.edition)).toEqual(["shk-h22", "shk-h22"]);
+  });
+
   it("compares the cell's own value with the core", () => {
     expect(explain("INTENSITY", [300, 120], plain, "en", { cellValue: 2.5 }).cell?.agrees).toBe(true);
     expect(explain("INTENSITY", [300, 120], plain, "en", { cellValue: 2.6 }).cell?.agrees).toBe(false);

@@ -173,6 +173,35 @@ function ExplanationView({ cell, formula, ex, unevaluated }: { cell: string; for
         </>
       ) : null}
 
+      {ex.parameters.length > 0 ? (
+        <>
+          <h3 className={css.h}>{t.parameters}</h3>
+          <table className={styles.table} aria-label={t.parameters}>
+            <tbody>
+              {ex.parameters.map((q) => (
+                <tr key={`${q.edition}-${q.name}`}>
+                  <td className={styles.td}>
+                    <code className={css.code}>{q.name}</code>
+                    {q.description ? <div className={styles.hint}>{q.description}</div> : null}
+                  </td>
+                  <td className={styles.td}>
+                    {q.value}
+                    {q.assumption ? (
+                      <Badge appearance="outline" color="warning" style={{ marginLeft: 4 }}>
+                        {t.assumption}
+                      </Badge>
+                    ) : null}
+                    <div className={styles.hint}>
+                      {q.edition}: {q.source}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
       <h3 className={css.h}>{t.result}</h3>
       <table className={styles.table}>
         <tbody>
