@@ -15,12 +15,15 @@ function preview(): void {
   document.body.style.margin = "0";
   document.body.style.height = "100%";
   root.style.height = "100%";
-  const lang = new URLSearchParams(location.search).get("lang") ?? "ja-JP";
+  const query = new URLSearchParams(location.search);
+  const lang = query.get("lang") ?? "ja-JP";
+  // ?pane=350 shows the pane at the width Excel gives a taskpane by default.
+  const paneWidth = Math.max(280, Number(query.get("pane")) || 560);
   const host = new FakeHost({ sheets: { Sheet1: { A1: "既存のシート（ALCN は新しいシートに書き込みます）" } }, displayLanguage: lang });
   (window as unknown as { alcnFakeHost: FakeHost }).alcnFakeHost = host;
   createRoot(root).render(
     <div style={{ display: "flex", height: "100%" }}>
-      <div style={{ width: 560, minWidth: 420, borderRight: "2px solid #217346", overflow: "auto", background: "#fff" }} data-testid="taskpane">
+      <div style={{ width: paneWidth, minWidth: paneWidth, borderRight: "2px solid #217346", overflow: "auto", background: "#fff" }} data-testid="taskpane">
         <App host={host} />
       </div>
       <div style={{ flex: 1, minWidth: 0 }}>

@@ -237,6 +237,21 @@ test("the first steps work with the keyboard alone, and focus follows the step",
   expect(await page.getByLabel("炉サイズ（t） 1 行目").inputValue()).toBe("40");
 });
 
+test("at Excel's default taskpane width (350 px) the furnace table and the result stay usable", async () => {
+  await page.goto(`${url}?pane=350`);
+  await page.getByRole("button", { name: "デモ会社を読み込む" }).click();
+  await next();
+  await heading("溶解炉");
+  // Every number is shown whole (the table scrolls sideways rather than cutting digits off).
+  const fits = (label: string) => page.getByLabel(label).evaluate((el) => (el as HTMLInputElement).scrollWidth <= (el as HTMLInputElement).clientWidth + 1);
+  for (const label of ["排出量（t-CO2） 1 行目", "半製品生産量（t） 1 行目", "チャージ数（回/時） 2 行目"]) expect(await fits(label)).toBe(true);
+  await shot(page, "e2e-14-narrow-furnaces");
+  for (let i = 0; i < 4; i++) await next();
+  await heading("結果と見通し");
+  for (const label of ["2026 見込排出量（t-CO2）", "2030 クレジット（t-CO2）"]) expect(await fits(label)).toBe(true);
+  await shot(page, "e2e-15-narrow-result");
+});
+
 test("English on the switch, and no page errors", async () => {
   await page.getByLabel("表示言語").selectOption("en");
   await page.getByRole("heading", { name: "ALCN allowance calculation" }).waitFor();

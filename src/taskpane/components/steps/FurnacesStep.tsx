@@ -53,7 +53,9 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
           <MessageBarBody>{issues["furnaces"]}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <table className={`${styles.table} ${styles.fixed}`} aria-label={s.steps.furnaces}>
+      {/* Numbers must never be cut off: below ~460 px the table scrolls sideways instead of shrinking. */}
+      <div style={{ overflowX: "auto" }}>
+      <table className={`${styles.table} ${styles.fixed}`} style={{ minWidth: 460 }} aria-label={s.steps.furnaces}>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
@@ -113,6 +115,7 @@ export function FurnacesStep({ st, update, issues }: StepProps) {
           })}
         </tbody>
       </table>
+      </div>
       {hidden.length ? (
         <MessageBar intent="error">
           <MessageBarBody>

@@ -51,8 +51,9 @@ export function ResultStep({ st, update, issues }: StepProps) {
       </table>
       <h3>{s.result.outlook}</h3>
       <p className={styles.hint}>{s.result.emissionsEdit}</p>
+      {/* Two narrow tables rather than one wide one: the pane is ~350 px wide in Excel. */}
       <div style={{ overflowX: "auto" }}>
-        <table className={styles.table} aria-label={s.result.outlook}>
+        <table className={styles.table} style={{ minWidth: 330 }} aria-label={s.result.outlook}>
           <thead>
             <tr>
               <th className={styles.th} scope="col">
@@ -74,14 +75,6 @@ export function ResultStep({ st, update, issues }: StepProps) {
                 {s.result.balanceCol}
                 <span className={styles.unit}>{s.u(s.units.tco2)}</span>
               </th>
-              <th className={styles.th} scope="col">
-                {s.result.costLower}
-                <span className={styles.unit}>{s.u(s.units.yen)}</span>
-              </th>
-              <th className={styles.th} scope="col">
-                {s.result.costUpper}
-                <span className={styles.unit}>{s.u(s.units.yen)}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -95,21 +88,49 @@ export function ResultStep({ st, update, issues }: StepProps) {
                   <td className={styles.num} data-testid={`outlook-allowance-${y.fy}`}>
                     {show(y.allowance)}
                   </td>
-                  <td className={styles.td}>
+                  <td className={styles.td} style={{ minWidth: 84 }}>
                     <CellInput label={`${y.fy} ${s.result.emissionsCol}${s.u(s.units.tco2)}`} numeric value={o?.emissions ?? ""} error={issues[`outlook.${y.fy}.emissions`]} onChange={(v) => setOutlook(y.fy, { emissions: v })} />
                   </td>
-                  <td className={styles.td}>
+                  <td className={styles.td} style={{ minWidth: 64 }}>
                     <CellInput label={`${y.fy} ${s.result.creditsCol}${s.u(s.units.tco2)}`} numeric value={o?.credits ?? ""} error={issues[`outlook.${y.fy}.credits`]} onChange={(v) => setOutlook(y.fy, { credits: v })} />
                   </td>
                   <td className={styles.num}>
                     {show(y.balance)}
-                    {y.balance.ok ? <span className={styles.unit}> {y.balance.value >= 0 ? s.result.surplus : s.result.shortfall}</span> : null}
+                    {y.balance.ok ? <div className={styles.unit}>{y.balance.value >= 0 ? s.result.surplus : s.result.shortfall}</div> : null}
                   </td>
-                  <td className={styles.num}>{show(y.costLower)}</td>
-                  <td className={styles.num}>{show(y.costUpper)}</td>
                 </tr>
               );
             })}
+          </tbody>
+        </table>
+      </div>
+      <div style={{ overflowX: "auto" }}>
+        <table className={styles.table} style={{ minWidth: 300 }} aria-label={`${s.result.costLower} / ${s.result.costUpper}`}>
+          <thead>
+            <tr>
+              <th className={styles.th} scope="col">
+                {s.result.fy}
+              </th>
+              <th className={styles.th} scope="col">
+                {s.result.costLower}
+                <span className={styles.unit}>{s.u(s.units.yen)}</span>
+              </th>
+              <th className={styles.th} scope="col">
+                {s.result.costUpper}
+                <span className={styles.unit}>{s.u(s.units.yen)}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.years.map((y) => (
+              <tr key={y.fy}>
+                <th className={styles.th} scope="row">
+                  {y.fy}
+                </th>
+                <td className={styles.num}>{show(y.costLower)}</td>
+                <td className={styles.num}>{show(y.costUpper)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
