@@ -3,6 +3,7 @@ import { argText, given, paren } from "./native";
 import { fOf, type RegSetup } from "./regression";
 import { need, PlainError, plainEdition, PlainUnavailable, plainNumber, plainText, plainVector, plainVectorKeep, sum } from "./plain";
 import type { AuditStep, Explainer, PlainEnv } from "./types";
+import type { CellScalar } from "../values";
 
 const SPEC = (s: string) => ({ ja: `ALCN 仕様 ${s}`, en: `ALCN SPEC ${s}` });
 
@@ -80,8 +81,12 @@ const REGPREDICT: Explainer = {
   recompute(args, _env, steps) {
     if (!given(args, 0) || !given(args, 1)) throw new PlainError("VALUE");
     const x = plainVectorKeep(args[0]);
+    if (x.every((v) => v === undefined)) throw new PlainError("NUM");
     if (x.some((v) => v === undefined)) throw new PlainError("VALUE");
-    const coefs = plainVector(args[1]) as number[];
+    // A REGFIT stats block (5 rows, b0 … bk in its first row) is read by its first row, as the core does.
+    const c = args[1];
+    const statsBlock = Array.isArray(c) && c.length === 5 && ((c[0] as readonly unknown[] | undefined)?.length ?? 0) > 1;
+    const coefs = plainVector(statsBlock ? [(c as readonly (readonly CellScalar[])[])[0] as readonly CellScalar[]] : c) as number[];
     const formName = plainText(args[2]) ?? "linear";
     const m = /^poly(\d+)$/.exec(formName);
     const form: RegSetup["form"] =

@@ -250,9 +250,12 @@ export const REGFIT: FunctionSpec = {
   },
 };
 
-/** The coefficients for REGPREDICT: a row or column, or the first row of a REGFIT stats block. */
+/**
+ * The coefficients for REGPREDICT: a row or column, or the first row of a REGFIT stats block (5 rows).
+ * Any other block (a 2×2 selected by mistake) is #VALUE!, not silently its first row.
+ */
 export function coefsOf(raw: CellArg): D[] {
-  if (isMatrix(raw) && raw.length > 1 && (raw[0]?.length ?? 0) > 1) return strictVector("coefs", [raw[0] as CellMatrix[number]]);
+  if (isMatrix(raw) && raw.length === 5 && (raw[0]?.length ?? 0) > 1) return strictVector("coefs", [raw[0] as CellMatrix[number]]);
   return strictVector("coefs", raw);
 }
 
