@@ -1,7 +1,7 @@
 /** Audit explainers for the benchmark functions (SPEC 3.1): rule, source, plain recomputation, native formula. */
 import { argText, given, paren } from "./native";
 import { average, coefTexts, fOf, fText, regSetup, xTexts } from "./regression";
-import { need, PlainError, plainNumber, plainText, plainVector, plainVectorKeep, plainVectorKeepEach, sum } from "./plain";
+import { need, PlainError, plainNumber, plainText, plainVector, plainVectorKeep, sum } from "./plain";
 import type { AuditStep, Explainer, PlainEnv } from "./types";
 import type { CellArg } from "../values";
 
@@ -341,7 +341,7 @@ const BASEACTIVITY: Explainer = {
   source: src("割当量の算定式（案）（基準活動量 = 2023年度～2025年度における各社ごとの生産量）", "Allocation formula (draft): baseline activity = FY2023–2025 production", SPEC("3.1 BASEACTIVITY")),
   recompute(args, env, steps) {
     if (!given(args, 0)) throw new PlainError("VALUE");
-    const values = plainVectorKeepEach(args[0], nonNeg);
+    const values = plainVectorKeep(args[0]).map((v) => (v === undefined ? undefined : nonNeg(v)));
     const n = values.length;
     let statuses: Status[] = values.map(() => "normal");
     if (given(args, 1)) {
