@@ -15,6 +15,9 @@ beforeAll(() => {
   };
 });
 
+// Fluent in jsdom and HyperFormula over 1 000 rows are slow on a busy machine; these are not speed tests.
+jest.setTimeout(60000);
+
 const next = () => fireEvent.click(screen.getByRole("button", { name: "次へ" }));
 
 describe("taskpane App", () => {

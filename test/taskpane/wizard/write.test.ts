@@ -6,6 +6,9 @@ import { newKey, type WizardState } from "../../../src/taskpane/wizard/state";
 import { commitWrite, parameterOverrides, prepareWrite, renameSheets, restoreParameters, toAllowanceInputs } from "../../../src/taskpane/wizard/write";
 import { buildAllowancePlan } from "../../../src/core/workbook";
 
+// Fluent in jsdom and HyperFormula over 1 000 rows are slow on a busy machine; these are not speed tests.
+jest.setTimeout(60000);
+
 const labels = { block: "グラフ用データ", fy: "年度", allowance: "割当量", emissions: "見込排出量", furnace: "炉ID", cf: "CF", chartAllowance: "割当量と排出量", chartCf: "炉ごとの補正係数" };
 
 function withFurnaces(st: WizardState, n: number): WizardState {
