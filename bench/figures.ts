@@ -108,7 +108,7 @@ export function machine(): Machine {
 // ---------------------------------------------------------------------------------------------------------
 // Sizes and repetitions
 
-interface Plan {
+export interface Plan {
   callBatch: number;
   calls: RunOptions;
   big: RunOptions;
@@ -124,7 +124,7 @@ interface Plan {
   compare: RunOptions;
 }
 
-function planOf(quick: boolean): Plan {
+export function planOf(quick: boolean): Plan {
   if (quick) {
     return {
       callBatch: 50,
@@ -144,7 +144,7 @@ function planOf(quick: boolean): Plan {
   }
   return {
     callBatch: 1000,
-    calls: { warmup: 3, runs: 15 },
+    calls: { warmup: 10, runs: 15 },
     big: { warmup: 1, runs: 5 },
     recalc: { warmup: 1, runs: 5 },
     growth: { warmup: 1, runs: 5 },
@@ -174,7 +174,7 @@ function finite(v: unknown, what: string): number {
 }
 
 /** Per-call µs of CORRFACTOR, ALLOWANCE, FUELCO2: Excel wrapper (the budget figure), invoke alone, pure core. */
-function callCosts(p: Plan): Figure[] {
+export function callCosts(p: Plan): Figure[] {
   const ctx: CalcContext = { lang: "en", params: new ParameterStore() };
   const fs = furnaces(1024, 3);
   const coefRow = [[...COEFS]];
