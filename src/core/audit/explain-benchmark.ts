@@ -1,7 +1,7 @@
 /** Audit explainers for the benchmark functions (SPEC 3.1): rule, source, plain recomputation, native formula. */
 import { argText, given, paren } from "./native";
 import { average, coefTexts, fOf, fText, regSetup, xTexts } from "./regression";
-import { need, PlainError, plainNumber, plainText, plainVector, plainVectorKeep, sum } from "./plain";
+import { need, PlainError, PlainUnavailable, plainNumber, plainText, plainVector, plainVectorKeep, sum } from "./plain";
 import type { AuditStep, Explainer, PlainEnv } from "./types";
 import type { CellArg } from "../values";
 
@@ -227,6 +227,11 @@ const ALLOWANCE: Explainer = {
     const total = up + down;
     step(steps, "合計（丸め前）", "total (before rounding)", total);
     const mode = roundingMode(args, env);
+    // At a rounding boundary (x.5 for round, a whole number for floor/ceil) a last-digit difference between
+    // doubles and the core's decimals flips the result by 1 t-CO2: doubles cannot decide, so not available.
+    const a = Math.abs(total);
+    const gap = mode === "round" ? Math.abs(a - (Math.floor(a) + 0.5)) : Math.abs(total - Math.round(total));
+    if (mode !== "none" && gap <= 1e-9 * Math.max(1, a)) throw new PlainUnavailable("total at a rounding boundary");
     const r = rounded(total, mode);
     if (mode !== "none") step(steps, `端数処理（${mode}）`, `rounding (${mode})`, r);
     return { value: r };
