@@ -98,7 +98,10 @@ const PROGRESS: Explainer = {
     step(steps, "削減実績（基準 − 実績）", "achieved (base − actual)", done);
     step(steps, "削減目標（基準 − 目標）", "planned (base − target)", planned);
     if (planned === 0) throw new PlainError("DIV0");
-    return { value: done / planned };
+    const value = done / planned;
+    // Both differences can cancel (base ≈ actual ≈ 1e6): doubles then lose digits the core's decimals keep,
+    // so the comparison is scaled by the size of the terms, as for CHANGERATE and BALANCE.
+    return { value, scale: (Math.max(Math.abs(base), Math.abs(actual), Math.abs(target)) / Math.abs(planned)) * Math.max(1, Math.abs(value)) };
   },
   native: (t, a) => `=(${argText(t, a, 0)}-${paren(argText(t, a, 1))})/(${argText(t, a, 0)}-${paren(argText(t, a, 2))})`,
 };
