@@ -1,9 +1,9 @@
 /** Audit explainers for the benchmark functions (SPEC 3.1): rule, source, plain recomputation, native formula. */
 import { argText, given, paren } from "./native";
 import { average, coefTexts, fOf, fText, regSetup, xTexts } from "./regression";
-import { need, PlainError, PlainUnavailable, plainNumber, plainText, plainVector, plainVectorKeep, sum } from "./plain";
+import { need, PlainError, PlainUnavailable, plainNumber, plainText, plainVector, plainVectorKeep, plainVectorKeepEach, plainCells, plainCell, sum } from "./plain";
 import type { AuditStep, Explainer, PlainEnv } from "./types";
-import type { CellArg } from "../values";
+import type { CellArg, CellScalar } from "../values";
 
 const METI = {
   ja: "経済産業省 製造産業局 金属課「アルミニウムベンチマーク（案）」2025年10月2日",
@@ -79,11 +79,11 @@ const COMPANYCF: Explainer = {
   recompute(args, env, steps) {
     if (!given(args, 0) || !given(args, 2)) throw new PlainError("VALUE");
     const two = given(args, 1);
-    const rs = plainVectorKeep(args[0]);
-    const rc = two ? plainVectorKeep(args[1]) : undefined;
-    const re = plainVectorKeep(args[2]);
-    // Negative values first, then sizes: the order the core reads them in (so the same error code).
-    for (const v of [...rs, ...(rc ?? []), ...re]) if (v !== undefined) nonNeg(v);
+    // each column read and checked cell by cell, in argument order (as the core reads them)
+    const rs = plainVectorKeepEach(args[0], nonNeg);
+    const rc = two ? plainVectorKeepEach(args[1], nonNeg) : undefined;
+    const re = plainVectorKeepEach(args[2], nonNeg);
+    // negative values before mismatched sizes: the order the core reads them in (so the same error code)
     if (re.length !== rs.length || (rc && rc.length !== rs.length)) throw new PlainError("VALUE");
     // rows that are blank throughout are skipped; a row with some blanks is an error
     const sizes: number[] = [];
@@ -346,7 +346,7 @@ const BASEACTIVITY: Explainer = {
   source: src("割当量の算定式（案）（基準活動量 = 2023年度～2025年度における各社ごとの生産量）", "Allocation formula (draft): baseline activity = FY2023–2025 production", SPEC("3.1 BASEACTIVITY")),
   recompute(args, env, steps) {
     if (!given(args, 0)) throw new PlainError("VALUE");
-    const values = plainVectorKeep(args[0]).map((v) => (v === undefined ? undefined : nonNeg(v)));
+    const values = plainVectorKeepEach(args[0], nonNeg);
     const n = values.length;
     let statuses: Status[] = values.map(() => "normal");
     if (given(args, 1)) {
@@ -370,7 +370,7 @@ const BASEACTIVITY: Explainer = {
       if (v === undefined) throw new PlainError("NA");
       const d = days[opening];
       if (d === undefined) throw new PlainError("VALUE");
-      if (!(d > 0) || d > 366) throw new PlainError("NUM");
+      if (d < 1 || d > 366) throw new PlainError("NUM");
       const annualParam = env.param("bm.baseline.annual_days");
       const annual = typeof annualParam === "number" ? annualParam : 365;
       const r = (v * annual) / d;
@@ -430,14 +430,16 @@ const TARGET: Explainer = {
     if (method !== "count" && method !== "activity") throw new PlainError("VALUE");
     if (method === "activity" && !hasActs) throw new PlainError("VALUE");
     // entries with a blank intensity are left out together with their activity; a blank activity is 0
-    const ri = plainVectorKeep(args[0]);
-    const ra = hasActs ? plainVectorKeep(args[2]) : undefined;
-    if (ra && ra.length !== ri.length) throw new PlainError("VALUE");
+    const ci = plainCells(args[0]);
+    const ca = hasActs ? plainCells(args[2]) : undefined;
+    if (ca && ca.length !== ci.length) throw new PlainError("VALUE");
     const xs: number[] = [];
     const acts: number[] = [];
-    ri.forEach((x, k) => {
+    ci.forEach((c, k) => {
+      // pair by pair: both read, then both checked (the core's order)
+      const x = plainCell(c);
+      const w = ca ? plainCell(ca[k] as CellScalar) : undefined;
       if (x !== undefined) nonNeg(x);
-      const w = ra?.[k];
       if (w !== undefined) nonNeg(w);
       if (x === undefined) return;
       xs.push(x);

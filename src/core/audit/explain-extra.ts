@@ -79,14 +79,19 @@ const REGPREDICT: Explainer = {
   rule: { ja: "回帰式の値 f(x): linear b0 + Σ bj·xj、log b0 + Σ bj·ln xj、power exp(b0 + Σ bj·ln xj)、polyN Σ bi·x^i。", en: "The regression's value f(x): linear b0 + Σ bj·xj, log b0 + Σ bj·ln xj, power exp(b0 + Σ bj·ln xj), polyN Σ bi·x^i." },
   source: SPEC("3.1 REGPREDICT"),
   recompute(args, _env, steps) {
-    if (!given(args, 0) || !given(args, 1)) throw new PlainError("VALUE");
+    if (!given(args, 0)) throw new PlainError("VALUE");
     const x = plainVectorKeep(args[0]);
     if (x.every((v) => v === undefined)) throw new PlainError("NUM");
     if (x.some((v) => v === undefined)) throw new PlainError("VALUE");
+    if (!given(args, 1)) throw new PlainError("VALUE");
     // A REGFIT stats block (5 rows, b0 … bk in its first row) is read by its first row, as the core does.
     const c = args[1];
     const statsBlock = Array.isArray(c) && c.length === 5 && ((c[0] as readonly unknown[] | undefined)?.length ?? 0) > 1;
-    const coefs = plainVector(statsBlock ? [(c as readonly (readonly CellScalar[])[])[0] as readonly CellScalar[]] : c) as number[];
+    // regression data cannot contain blanks (as the core reads it): all blank #NUM!, some blank #VALUE!
+    const rawCoefs = plainVectorKeep(statsBlock ? [(c as readonly (readonly CellScalar[])[])[0] as readonly CellScalar[]] : c);
+    if (rawCoefs.every((v) => v === undefined)) throw new PlainError("NUM");
+    if (rawCoefs.some((v) => v === undefined)) throw new PlainError("VALUE");
+    const coefs = rawCoefs as number[];
     const formName = plainText(args[2]) ?? "linear";
     const m = /^poly(\d+)$/.exec(formName);
     const form: RegSetup["form"] =

@@ -11,6 +11,7 @@ import { BENCHMARK_EXPLAINERS } from "./explain-benchmark";
 import { EXTRA_EXPLAINERS } from "./explain-extra";
 import { OTHER_EXPLAINERS } from "./explain-other";
 import { agrees, PlainError, PlainUnavailable } from "./plain";
+import { precheck, rangeGuard } from "./precheck";
 import type { AuditStep, Explainer, PlainEnv, PlainResult } from "./types";
 
 export const EXPLAINERS: Readonly<Record<string, Explainer>> = { ...BENCHMARK_EXPLAINERS, ...OTHER_EXPLAINERS, ...EXTRA_EXPLAINERS };
@@ -219,6 +220,8 @@ export function explain(functionName: string, argValues: readonly CellArg[], ctx
       // is #VALUE!, and a result a cell cannot hold (±∞, NaN in doubles) is #NUM!.
       if (argValues.some((a) => Array.isArray(a) && a.some((row) => (row as readonly CellScalar[]).length !== (a[0] as readonly CellScalar[]).length))) plain = { error: "VALUE" };
       else {
+        precheck(spec, argValues);
+        rangeGuard(argValues);
         const p = explainer.recompute(argValues, env, rawSteps);
         const v = p.value;
         const finite = typeof v === "number" ? Number.isFinite(v) : v.every((r) => r.every((x) => Number.isFinite(x)));

@@ -76,6 +76,25 @@ export function plainEdition(v: CellArg): string | undefined {
   return String(c).trim();
 }
 
+/** The cells of an argument (row-major) and one cell as a number (undefined when blank). */
+export function plainCells(v: CellArg): CellScalar[] {
+  return cells(v);
+}
+
+export function plainCell(c: CellScalar): number | undefined {
+  return isBlankCell(c) ? undefined : one(c);
+}
+
+/** Numbers of a range with blanks kept, each cell read and then checked before the next (cell order). */
+export function plainVectorKeepEach(v: CellArg, check: (x: number) => void): (number | undefined)[] {
+  return cells(v).map((c) => {
+    if (isBlankCell(c)) return undefined;
+    const x = one(c);
+    check(x);
+    return x;
+  });
+}
+
 /** Text of one cell, trimmed, lower-cased with full-width folded; undefined when blank. */
 export function plainText(v: CellArg): string | undefined {
   const cs = cells(v);

@@ -68,6 +68,8 @@ export function fOf(setup: RegSetup, x: readonly number[]): number {
     for (let i = f.degree; i >= 0; i--) acc = acc * v + (b[i] as number);
     return acc;
   }
+  // logarithms first (x ≤ 0 → #NUM!), then the coefficient count (#VALUE!): the core's order
+  if (f.kind !== "linear" && x.some((v) => !(v > 0))) throw new PlainError("NUM");
   if (b.length !== x.length + 1) throw new PlainError("VALUE");
   let acc = b[0] as number;
   for (let j = 0; j < x.length; j++) {
