@@ -1,21 +1,21 @@
 /**
  * What the audit panel, the formula builder and the input checks ask of the workbook. A thin layer over
  * the pane's WorkbookHost (host/types.ts): the three panels take these actions as a prop or from
- * context, never Office. Optional members are used when the host offers them (selectCell, readName,
- * writeFormula are not in WorkbookHost yet — see docs/notes/audit-checks.md).
+ * context, never Office. Optional members are used when the host offers them (select and writeFormula are
+ * not in WorkbookHost yet — see docs/notes/audit-checks.md).
  */
 import { createContext, useContext, useMemo } from "react";
 import { evaluateArg, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
 import type { CellArg, CellScalar } from "../../../core";
-import type { RangeData, WorkbookHost } from "../../host/types";
+import type { CellValue, RangeData, WorkbookHost } from "../../host/types";
 import { HostContext } from "../HostContext";
 
 export interface PanelActions {
   /** The selected range (its sheet, address, values and formulas). */
   getSelection(): Promise<RangeData>;
   readRange(sheet: string, address: string): Promise<RangeData>;
-  /** The cells a workbook name refers to (e.g. ALCN_COEFS), if the host can tell. */
-  readName?(name: string): Promise<RangeData | undefined>;
+  /** The values of workbook names (e.g. ALCN_COEFS → [[b0, b1, b2]]); names that do not exist are left out. */
+  readNames?(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>>;
   /** Put one formula into one cell (the caller has already asked before overwriting). */
   insertFormula(sheet: string, address: string, formula: string): Promise<void>;
   /** Select a cell so the user sees it (optional: a host may not support it). */
@@ -25,9 +25,7 @@ export interface PanelActions {
 
 type MaybeExtras = {
   select?: (sheet: string, address: string) => unknown;
-  readName?: (name: string) => Promise<RangeData | undefined>;
   writeFormula?: (sheet: string, address: string, formula: string) => Promise<unknown>;
-  names?: Map<string, { sheet: string; ref: string }>;
 };
 
 /** Panel actions on a WorkbookHost; uses the host's optional extras when it has them. */
@@ -37,6 +35,7 @@ export function actionsFromHost(host: WorkbookHost): PanelActions {
     getSelection: () => host.readSelection(),
     readRange: (sheet, address) => host.readRange(sheet, address),
     sheetNames: () => host.sheetNames(),
+    readNames: (names) => host.readNames(names),
     async insertFormula(sheet, address, formula) {
       if (typeof extra.writeFormula === "function") {
         await extra.writeFormula(sheet, address, formula);
@@ -50,14 +49,6 @@ export function actionsFromHost(host: WorkbookHost): PanelActions {
     const select = extra.select.bind(host);
     actions.selectCell = async (sheet, address) => {
       await select(sheet, address);
-    };
-  }
-  if (typeof extra.readName === "function") actions.readName = extra.readName.bind(host);
-  else if (extra.names instanceof Map) {
-    const names = extra.names;
-    actions.readName = async (name) => {
-      const n = names.get(name.toUpperCase()) ?? [...names.values()].find((x) => (x as { name?: string }).name?.toUpperCase() === name.toUpperCase());
-      return n ? host.readRange(n.sheet, n.ref.replace(/\$/g, "")) : undefined;
     };
   }
   return actions;
@@ -130,14 +121,12 @@ export async function evaluateCall(parsed: Extract<ParsedFormula, { ok: true }>,
     }
   }
   const names = new Map<string, EvalValue>();
-  if (actions.readName) {
-    for (const n of parsed.names) {
-      try {
-        const d = await actions.readName(n);
-        if (d) names.set(n.toUpperCase(), rangeArg(d.values) as EvalValue);
-      } catch {
-        // unknown name
-      }
+  if (actions.readNames && parsed.names.length > 0) {
+    try {
+      const found = await actions.readNames(parsed.names);
+      for (const [n, values] of found) names.set(n.toUpperCase(), rangeArg(values) as EvalValue);
+    } catch {
+      // names unreadable: those arguments stay unevaluated
     }
   }
   const values: CellArg[] = [];
