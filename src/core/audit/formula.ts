@@ -394,9 +394,10 @@ export function evaluateArg(
   e: Expr,
   read: (ref: CellRef) => EvalValue | undefined,
   readName: (name: string) => EvalValue | undefined = () => undefined,
+  call: CallEvaluator = () => undefined,
 ): { ok: true; value: EvalValue | undefined } | { ok: false } {
   try {
-    return { ok: true, value: evalExpr(e, (r) => read(r), readName) };
+    return { ok: true, value: evalExpr(e, (r) => read(r), readName, call) };
   } catch {
     return { ok: false };
   }
@@ -417,7 +418,10 @@ function toNumber(v: EvalValue | undefined): number {
 
 type NameReader = (name: string) => EvalValue | undefined;
 
-function evalExpr(e: Expr, read: (ref: CellRef) => EvalValue | undefined, readName: NameReader): EvalValue | undefined {
+/** Evaluates a function call from its evaluated arguments (e.g. a nested ALCN call through the core); undefined: cannot. */
+export type CallEvaluator = (name: string, args: readonly (EvalValue | undefined)[]) => EvalValue | undefined;
+
+function evalExpr(e: Expr, read: (ref: CellRef) => EvalValue | undefined, readName: NameReader, call: CallEvaluator): EvalValue | undefined {
   switch (e.kind) {
     case "number":
       return e.value;
@@ -439,21 +443,27 @@ function evalExpr(e: Expr, read: (ref: CellRef) => EvalValue | undefined, readNa
       if (v === undefined) throw new NotEvaluable("unknown name");
       return v;
     }
+    case "call": {
+      const args = e.args.map((a) => evalExpr(a.expr, read, readName, call));
+      const v = call(e.name, args);
+      if (v === undefined) throw new NotEvaluable(`function ${e.name}`);
+      return v;
+    }
     case "array":
       return e.rows.map((row) =>
         row.map((x) => {
-          const v = evalExpr(x, read, readName);
+          const v = evalExpr(x, read, readName, call);
           if (Array.isArray(v) || v === undefined) throw new NotEvaluable("nested array");
           return v as EvalScalar;
         }),
       );
     case "unary": {
-      const n = toNumber(evalExpr(e.arg, read, readName));
+      const n = toNumber(evalExpr(e.arg, read, readName, call));
       return e.op === "-" ? -n : e.op === "%" ? n / 100 : n;
     }
     case "binary": {
-      const a = toNumber(evalExpr(e.left, read, readName));
-      const b = toNumber(evalExpr(e.right, read, readName));
+      const a = toNumber(evalExpr(e.left, read, readName, call));
+      const b = toNumber(evalExpr(e.right, read, readName, call));
       let r: number;
       switch (e.op) {
         case "+":
@@ -479,6 +489,6 @@ function evalExpr(e: Expr, read: (ref: CellRef) => EvalValue | undefined, readNa
       return r;
     }
     default:
-      throw new NotEvaluable(e.kind);
+      throw new NotEvaluable("expression");
   }
 }

@@ -113,6 +113,14 @@ describe("evaluateArg", () => {
     expect(a).toEqual({ ok: true, value: { kind: "CellError", code: "#DIV/0!" } });
   });
 
+  it("evaluates nested calls through a call evaluator (the panel passes the core for ALCN calls)", () => {
+    const p = parseFormula("=ALCN.X(ALCN.INTENSITY(B4,C4)*2, SUM(B4))");
+    if (!p.ok) throw new Error(p.reason);
+    const call = (name: string, args: readonly (EvalValue | undefined)[]) => (name === "ALCN.INTENSITY" ? (args[0] as number) / (args[1] as number) : undefined);
+    expect(evaluateArg((p.args[0] as { expr: Parameters<typeof evaluateArg>[0] }).expr, read, undefined, call)).toEqual({ ok: true, value: 10 });
+    expect(evaluateArg((p.args[1] as { expr: Parameters<typeof evaluateArg>[0] }).expr, read, undefined, call).ok).toBe(false);
+  });
+
   it("cannot evaluate other functions, names, unread cells or arithmetic on ranges", () => {
     for (const r of argsOf("=ALCN.X(SUM(B4), myName, Z99, B2:B3*2)")) expect(r.ok).toBe(false);
   });

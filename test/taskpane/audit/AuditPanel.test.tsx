@@ -66,6 +66,22 @@ describe("AuditPanel", () => {
     await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2.5"));
   });
 
+  it("computes a nested ALCN call in an argument with the core", async () => {
+    const host = hostWith(
+      { A1: 10, A2: 20, B1: 2, B2: 3, C1: 100, C2: 300, D1: 1, E1: 0.1, F1: 0.2, H1: 1000, H2: 500, G1: "=ALCN.UPINTENSITY(H1,H2,ALCN.COMPANYCF(A1:A2,B1:B2,C1:C2,D1:F1,20,3))" },
+      "G1",
+    );
+    render(
+      <InLang lang="en">
+        <AuditPanel actions={actionsFromHost(host)} />
+      </InLang>,
+    );
+    await screen.findByTestId("audit-result");
+    expect(screen.queryByText("(cannot evaluate)")).toBeNull();
+    expect(screen.getByTestId("audit-core").textContent).toBe("2.25"); // 1000 / 500 × 1.125
+    expect(screen.getByTestId("audit-check").textContent).toContain("✓");
+  });
+
   it("marks arguments it cannot evaluate and still shows the rule", async () => {
     const host = hostWith({ A1: 300, A2: 120, B1: "=ALCN.INTENSITY(SUM(A1),A2)" }, "B1");
     render(

@@ -61,8 +61,8 @@ export function AuditPanel(props: AuditPanelProps) {
         setState({ kind: "message", intent: "info", text: fmt(t.notAlcn, { cell }) });
         return;
       }
-      const { values, unevaluated } = await evaluateCall(parsed, actions, sel.sheet);
       const ctx: CalcContext = { lang, params };
+      const { values, unevaluated } = await evaluateCall(parsed, actions, sel.sheet, ctx);
       const ex = explain(parsed.name, values, ctx, lang, {
         argTexts: parsed.args.map((a) => a.text),
         ...(parsed.nested ? {} : { cellValue: cellScalar(sel.values[0]?.[0] ?? null) }),

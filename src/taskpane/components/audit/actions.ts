@@ -5,8 +5,8 @@
  * not in WorkbookHost yet — see docs/notes/audit-checks.md).
  */
 import { createContext, useContext, useMemo } from "react";
-import { evaluateArg, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
-import type { CellArg, CellScalar } from "../../../core";
+import { alcnName, evaluateArg, type CallEvaluator, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
+import { EXCEL_CODE, functionSpec, invoke, isCalcError, type CalcContext, type CellArg, type CellScalar, type FinalScalar } from "../../../core";
 import type { CellValue, RangeData, WorkbookHost } from "../../host/types";
 import { HostContext } from "../HostContext";
 
@@ -108,7 +108,7 @@ export interface EvaluatedCall {
  * Read every reference and name of a parsed formula (one round trip each) and evaluate the ALCN call's
  * arguments. References without a sheet are on `defaultSheet`.
  */
-export async function evaluateCall(parsed: Extract<ParsedFormula, { ok: true }>, actions: PanelActions, defaultSheet: string): Promise<EvaluatedCall> {
+export async function evaluateCall(parsed: Extract<ParsedFormula, { ok: true }>, actions: PanelActions, defaultSheet: string, ctx?: CalcContext): Promise<EvaluatedCall> {
   const key = (r: CellRef) => `${r.sheet ?? defaultSheet}!${r.address}`;
   const cells = new Map<string, EvalValue>();
   for (const r of parsed.refs) {
@@ -136,6 +136,7 @@ export async function evaluateCall(parsed: Extract<ParsedFormula, { ok: true }>,
       a.expr,
       (ref) => cells.get(key(ref)),
       (n) => names.get(n.toUpperCase()),
+      ctx ? nestedAlcn(ctx) : undefined,
     );
     if (r.ok) values.push(r.value as CellArg);
     else {
@@ -144,4 +145,16 @@ export async function evaluateCall(parsed: Extract<ParsedFormula, { ok: true }>,
     }
   });
   return { values, unevaluated };
+}
+
+/** A nested ALCN call inside an argument (e.g. UPINTENSITY(…, ALCN.COMPANYCF(…))) computed by the core. */
+function nestedAlcn(ctx: CalcContext): CallEvaluator {
+  const cell = (v: FinalScalar): EvalValue => (isCalcError(v) ? { kind: "CellError", code: EXCEL_CODE[v.code] } : v);
+  return (name, args) => {
+    const fn = alcnName(name);
+    const spec = fn === undefined ? undefined : functionSpec(fn);
+    if (!spec) return undefined;
+    const out = invoke(spec, args as CellArg[], ctx);
+    return Array.isArray(out) ? (out.map((r) => r.map(cell)) as EvalValue) : cell(out);
+  };
 }

@@ -98,7 +98,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
         setPreview(`${formula} — ${parsed.reason}`);
         return;
       }
-      const { values, unevaluated } = await evaluateCall(parsed, actions, sel.sheet);
+      const { values, unevaluated } = await evaluateCall(parsed, actions, sel.sheet, { lang, params });
       if (unevaluated.length) {
         setPreview(p.audit.notEvaluated);
         return;
