@@ -48,12 +48,18 @@ function tame(a: CellArg): CellArg {
   return Array.isArray(a) ? (a as readonly (readonly CellScalar[])[]).map((r) => r.map(t)) : t(a as CellScalar);
 }
 
+/** Regression coefficients of a real fit are small; exponents of 100+ in the power form leave the range of doubles. */
+function smallCoefs(a: CellArg): CellArg {
+  const t = (c: CellScalar): CellScalar => (typeof c === "number" ? (c % 10) - 5 : c);
+  return Array.isArray(a) ? (a as readonly (readonly CellScalar[])[]).map((r) => r.map(t)) : t(a as CellScalar);
+}
+
 describe("audit against the core on random well-typed input (differential)", () => {
   const checked = CATALOGUE.filter((f) => CHECKED_FUNCTIONS.includes(f.name));
   it.each(checked.map((f) => ({ name: f.name, f })))("$name: ✓ or not available, never ✗", ({ f }) => {
     let compared = 0;
     fc.assert(
-      fc.property(typedArgs(f).map((a) => a.map(tame)), (args: CellArg[]) => {
+      fc.property(typedArgs(f).map((a) => a.map((v, i) => (f.args[i]?.name === "coefs" ? smallCoefs(v) : tame(v)))), (args: CellArg[]) => {
         const e = explain(f.name, args, ctx(), "en");
         if (e.check === "pass") compared++;
         // Two errors at once (a zero cf and ranges of different sizes): which one each side names first is a
