@@ -18,6 +18,8 @@ export interface ModelCell {
   readonly col: number;
   /** A constant. */
   readonly value?: Scalar | null;
+  /** An error value stored as a constant ("#N/A" pasted as a value, "#REF!"): it stays an error. */
+  readonly error?: string;
   /** A formula as typed ("=ALCN.X(…)"). */
   readonly formula?: string;
   /** The value the file cached for a formula (undefined: none stored). */
@@ -46,6 +48,9 @@ export const MAX_COLS = 16_384;
 
 /** Largest bounding box (cells) loaded as one dense block; sparser or larger sheets are loaded cell by cell. */
 const DENSE_LIMIT = 2_000_000;
+
+/** Error codes HyperFormula reads as errors when they are a cell's raw content. */
+const ENGINE_ERRORS = new Set(["#DIV/0!", "#N/A", "#REF!", "#NAME?", "#NUM!", "#VALUE!", "#SPILL!"]);
 
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -119,10 +124,13 @@ export function evaluate(model: WorkbookModel, overrides?: ReadonlyMap<string, P
   // Constants first, then formulas: an ALCN function returning an array is sized when its formula is
   // entered, from the values its arguments have at that moment.
   // Text constants get HyperFormula's apostrophe so that "123" or "=x" typed as text stays text.
-  const constant = (c: ModelCell): Scalar | null => (typeof c.value === "string" ? `'${c.value}` : (c.value ?? null));
+  // An error constant goes in as its code, which the engine reads as that error (codes it does not know, such
+  // as #NULL! or #CALC!, become #VALUE!), so formulas over it give the error, not a number as if it were blank.
+  const constant = (c: ModelCell): Scalar | null =>
+    c.error !== undefined ? (ENGINE_ERRORS.has(c.error) ? c.error : "#VALUE!") : typeof c.value === "string" ? `'${c.value}` : (c.value ?? null);
   for (const s of model.sheets) {
     const sheet = ids.get(s.name) as number;
-    const constants = s.cells.filter((c) => c.formula === undefined && c.value !== null && c.value !== undefined);
+    const constants = s.cells.filter((c) => c.formula === undefined && ((c.value !== null && c.value !== undefined) || c.error !== undefined));
     const rows = constants.reduce((m, c) => Math.max(m, c.row + 1), 0);
     const cols = constants.reduce((m, c) => Math.max(m, c.col + 1), 0);
     if (rows * cols <= DENSE_LIMIT && rows * cols <= 4 * constants.length + 10_000) {

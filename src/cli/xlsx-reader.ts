@@ -89,7 +89,8 @@ export function modelOfWorkbook(wb: ExcelJS.Workbook): { model: WorkbookModel; o
           return;
         }
         if (cell.type === ExcelJS.ValueType.Error) {
-          cells.push({ row: r, col: c, value: null });
+          const code = (cell.value as { error?: unknown } | null)?.error;
+          cells.push({ row: r, col: c, value: null, ...(typeof code === "string" ? { error: code } : {}) });
           return;
         }
         cells.push({ row: r, col: c, value: scalarOf(cell.value) });
