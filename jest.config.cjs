@@ -7,7 +7,4 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { isolatedModules: true, jsx: "react-jsx", module: "commonjs", esModuleInterop: true, resolveJsonModule: true } }],
   },
-  moduleNameMapper: {
-    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.cjs",
-  },
 };
