@@ -9,6 +9,7 @@ import type { ParamEntry } from "../core/editions";
 import { overridesFromCells } from "../core/benchmark/parameters-fn";
 import type { CellArg, CellScalar } from "../core";
 import { PARAMETER_NAMES } from "../core/workbook/allowance";
+import { cellRef } from "../core/workbook/plan";
 import { fromStoredFormula, fromStoredReference } from "./formula-names";
 import { guardXlsx, LIMITS, WorkbookRejected, type GuardReport } from "./xlsx-guard";
 import { MAX_COLS, MAX_ROWS, type CellValueOut, type ModelCell, type ModelName, type ModelSheet, type Scalar, type WorkbookModel } from "./workbook-model";
@@ -96,7 +97,7 @@ export function modelOfWorkbook(wb: ExcelJS.Workbook): { model: WorkbookModel; o
         cells.push({ row: r, col: c, value: scalarOf(cell.value) });
       });
     });
-    sheets.push({ name: ws.name, cells: cells.filter((x) => x.formula !== undefined || !arrayCells.has(addr(x.row, x.col))) });
+    sheets.push({ name: ws.name, cells: cells.filter((x) => x.formula !== undefined || !arrayCells.has(cellRef(x.row, x.col))) });
   });
   const names: ModelName[] = [];
   const overrides = new Map<string, ParamEntry>();
@@ -121,17 +122,6 @@ export function modelOfWorkbook(wb: ExcelJS.Workbook): { model: WorkbookModel; o
   return { model: { sheets, names }, overrides };
 }
 
-function addr(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
-
 function markArray(ref: string, master: string, into: Set<string>): void {
   const [a, b] = ref.replace(/\$/g, "").split(":");
   if (!a || !b) return;
@@ -145,7 +135,7 @@ function markArray(ref: string, master: string, into: Set<string>): void {
   const [r0, c0] = p(a);
   const [r1, c1] = p(b);
   if ((r1 - r0 + 1) * (c1 - c0 + 1) > LIMITS.cells) throw new WorkbookRejected(`array formula ${ref} is too large`);
-  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (addr(r, c) !== master) into.add(addr(r, c));
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (cellRef(r, c) !== master) into.add(cellRef(r, c));
 }
 
 /** The cells a defined name points at, as a function argument would see them (a scalar, or rows × columns). */
@@ -170,7 +160,7 @@ function namedCells(wb: ExcelJS.Workbook, range: string): CellArg | undefined {
   const rows: CellScalar[][] = [];
   for (let r = r0; r <= r1; r++) {
     const line: CellScalar[] = [];
-    for (let c = c0; c <= c1; c++) line.push(read(addr(r, c)));
+    for (let c = c0; c <= c1; c++) line.push(read(cellRef(r, c)));
     rows.push(line);
   }
   return rows;

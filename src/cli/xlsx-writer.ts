@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellPlan, CellRole, WorkbookPlan } from "../core/workbook/plan";
-import { parseRef } from "../core/workbook/plan";
+import { columnLetters, parseRef } from "../core/workbook/plan";
 import { toStoredFormula } from "./formula-names";
 import { evaluate, modelOfPlan, quoteSheet, type CellValueOut, type Evaluation } from "./workbook-model";
 
@@ -59,22 +59,11 @@ export function renderPlan(plan: WorkbookPlan, evaluation: Evaluation = evaluate
     const [a, b] = n.ref.split(":");
     const abs = (r: string): string => {
       const { row, col } = parseRef(r);
-      return `$${colLetters(col)}$${row + 1}`;
+      return `$${columnLetters(col)}$${row + 1}`;
     };
     wb.definedNames.add(`${quoteSheet(n.sheet)}!${abs(a as string)}${b ? `:${abs(b)}` : ""}`, n.name);
   }
   return wb;
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 export async function writePlan(plan: WorkbookPlan, file: string, evaluation?: Evaluation): Promise<Evaluation> {

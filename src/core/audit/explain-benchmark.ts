@@ -4,6 +4,7 @@ import { average, coefTexts, fOf, fText, regSetup, xTexts } from "./regression";
 import { need, PlainError, PlainUnavailable, plainNumber, plainText, plainVector, plainVectorKeep, plainVectorKeepEach, plainCells, plainCell, sum } from "./plain";
 import type { AuditStep, Explainer, PlainEnv } from "./types";
 import type { CellArg, CellScalar } from "../values";
+import { STATUS_WORDS, type YearStatus } from "../benchmark/baseline";
 
 const METI = {
   ja: "経済産業省 製造産業局 金属課「アルミニウムベンチマーク（案）」2025年10月2日",
@@ -303,21 +304,7 @@ const INTENSITY: Explainer = {
   native: (t, a) => `=${paren(argText(t, a, 0))}/${paren(argText(t, a, 1))}`,
 };
 
-type Status = "normal" | "none" | "opening" | "disaster";
-
-/** The audit's own reading of a status cell (English and Japanese words; blank or 0 = normal). */
-const STATUS_WORDS: Readonly<Record<string, Status>> = {
-  normal: "normal",
-  通常: "normal",
-  稼働: "normal",
-  none: "none",
-  休止: "none",
-  非稼働: "none",
-  opening: "opening",
-  新設: "opening",
-  disaster: "disaster",
-  災害: "disaster",
-};
+type Status = YearStatus;
 
 function statusOf(c: CellArg): Status {
   if (c === 0) return "normal";

@@ -15,7 +15,8 @@ import { paramNumberOrUndefined } from "./parameters-fn";
 
 export type YearStatus = "normal" | "none" | "opening" | "disaster";
 
-const STATUS_WORDS: Readonly<Record<string, YearStatus>> = {
+/** The status words a baseline year may carry (English and Japanese), shared with the audit's reading. */
+export const STATUS_WORDS: Readonly<Record<string, YearStatus>> = {
   normal: "normal",
   通常: "normal",
   稼働: "normal",

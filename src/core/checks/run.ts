@@ -13,6 +13,7 @@
  * Pure: values in, findings out. Decisions: docs/decisions/602-input-check-thresholds.md.
  */
 import type { Text } from "../spec";
+import { columnLetters } from "../workbook/plan";
 import type { CellScalar } from "../values";
 import { headerRoles, type ColumnRole } from "./columns";
 import { median, studentisedResiduals } from "./outliers";
@@ -57,17 +58,6 @@ export function numberFromText(s: string): number | undefined {
   const t = s.normalize("NFKC").replace(/[\s,]/g, "");
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
-}
-
-function colLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function parseTopLeft(ref: string): { row: number; col: number } {
@@ -130,7 +120,7 @@ export function tableCount(values: readonly (readonly CellScalar[])[]): number {
 export function runChecks(table: CheckTable, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const origin = parseTopLeft(table.topLeft);
-  const addr = (r: number, c: number): string => `${colLetters(origin.col + c)}${origin.row + r + 1}`;
+  const addr = (r: number, c: number): string => `${columnLetters(origin.col + c)}${origin.row + r + 1}`;
   const cell = (r: number, c: number): CellScalar => table.values[r]?.[c];
   const add = (f: Omit<Finding, "sheet" | "address">, r: number, c: number): void => {
     findings.push({ ...f, sheet: table.sheet, address: addr(r, c) });
