@@ -1,8 +1,8 @@
 /** The fake host's workbook: sheet tabs, a formula bar and a grid of computed values (formulas on demand). */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { FakeHost } from "../taskpane/host/fake-host";
 import { STYLE_LOOK } from "../taskpane/host/layout";
-import { cellRef, columnLetters, parseCell } from "../taskpane/host/a1";
+import { cellRef, columnLetters, parseCell, parseRange, type Box } from "../taskpane/host/a1";
 import { ChartView } from "./ChartView";
 import { display } from "./format";
 
@@ -15,7 +15,15 @@ export function WorkbookView({ host }: { host: FakeHost }) {
   // The host's selection is the truth: the panels read it (audit "selected cell") and may set it.
   const sheet = host.sheet(host.selection.sheet) ?? host.sheets[0];
   const selected = (host.selection.address.split(":")[0] ?? "A1").replace(/\$/g, "");
+  const box = selectionBox(host.selection.address);
   const setSelected = (ref: string) => host.select(sheet?.name ?? "", ref);
+  // A selection made by the pane (a finding's cell, selectCell) is scrolled into view, as Excel does.
+  const grid = useRef<HTMLTableElement>(null);
+  const selKey = `${sheet?.name ?? ""}!${host.selection.address}`;
+  useEffect(() => {
+    const td = grid.current?.querySelector<HTMLElement>(`td[data-ref="${selected}"]`);
+    td?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [selKey, selected]);
   if (!sheet) return null;
   let rows = 0;
   let cols = 0;
@@ -24,8 +32,8 @@ export function WorkbookView({ host }: { host: FakeHost }) {
     rows = Math.max(rows, p.row + 1);
     cols = Math.max(cols, p.col + 1);
   }
-  rows = Math.min(Math.max(rows, 20), MAX_ROWS);
-  cols = Math.max(cols, 8);
+  rows = Math.min(Math.max(rows, 20, box ? box.bottom + 3 : 0), MAX_ROWS);
+  cols = Math.max(cols, 8, box ? box.right + 2 : 0);
   const sel = sheet.cells.get(selected);
   const selValue = sel ? display(host.valueAt(sheet.name, selected), sel.numFmt) : "";
   const charts = host.charts.filter((c) => c.sheet === sheet.name);
@@ -40,7 +48,7 @@ export function WorkbookView({ host }: { host: FakeHost }) {
       </div>
       <div style={{ display: "flex", gap: 6, padding: "4px 8px", borderBottom: "1px solid #ddd", alignItems: "center" }}>
         <span style={{ minWidth: 60, fontWeight: 600 }} data-testid="name-box">
-          {selected}
+          {host.selection.address.replace(/\$/g, "")}
         </span>
         <code data-testid="formula-bar" style={{ flex: 1, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
           {sel?.formula ?? (sel?.value !== undefined ? String(sel.value) : "")}
@@ -50,7 +58,7 @@ export function WorkbookView({ host }: { host: FakeHost }) {
         </span>
       </div>
       <div style={{ flex: 1, overflow: "auto" }}>
-        <table style={{ borderCollapse: "collapse", tableLayout: "fixed" }} data-testid="grid" aria-label={sheet.name}>
+        <table ref={grid} style={{ borderCollapse: "collapse", tableLayout: "fixed" }} data-testid="grid" aria-label={sheet.name}>
           <thead>
             <tr>
               <th style={{ width: 36, background: "#eee", position: "sticky", top: 0 }} />
@@ -72,10 +80,12 @@ export function WorkbookView({ host }: { host: FakeHost }) {
                   const v = cell ? host.valueAt(sheet.name, ref) : null;
                   const text = cell ? (showFormulas && cell.formula ? cell.formula : display(v, cell.numFmt)) : "";
                   const isErr = typeof v === "object" && v !== null;
+                  const inSelection = box !== undefined && r >= box.top && r <= box.bottom && c >= box.left && c <= box.right;
                   return (
                     <td
                       key={c}
                       data-ref={ref}
+                      aria-selected={inSelection}
                       title={cell?.formula ? `${cell.formula}${isErr && v.message ? `\n${v.message}` : ""}` : undefined}
                       onClick={() => setSelected(ref)}
                       style={{
@@ -86,7 +96,7 @@ export function WorkbookView({ host }: { host: FakeHost }) {
                         textOverflow: "ellipsis",
                         maxWidth: 260,
                         textAlign: typeof v === "number" && !showFormulas ? "right" : "left",
-                        background: look.fill ?? (cell?.formula && showFormulas ? "#f4f9ff" : undefined),
+                        background: inSelection && selected !== ref ? "#dcefe3" : (look.fill ?? (cell?.formula && showFormulas ? "#f4f9ff" : undefined)),
                         fontWeight: look.bold ? 600 : undefined,
                         fontStyle: look.italic ? "italic" : undefined,
                         color: isErr ? "#c00" : look.color,
@@ -120,4 +130,13 @@ export function WorkbookView({ host }: { host: FakeHost }) {
       </div>
     </section>
   );
+}
+
+/** The selected range as a box, or undefined when the address is not A1 (e.g. a whole column). */
+function selectionBox(address: string): Box | undefined {
+  try {
+    return parseRange(address.replace(/\$/g, ""));
+  } catch {
+    return undefined;
+  }
 }

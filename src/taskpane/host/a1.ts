@@ -72,3 +72,20 @@ export function boundingBox(refs: Iterable<string>): Box | undefined {
 export function sheetPrefix(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
 }
+
+/**
+ * A sheet-qualified address → its sheet and address: "'入力'!B4" → {sheet: "入力", address: "B4"},
+ * "Sheet1!A1:B2" → {sheet: "Sheet1", …}, "B4" → {sheet: "", address: "B4"} ('' in a quoted name is one ').
+ */
+export function splitQualified(full: string): { sheet: string; address: string } {
+  const i = full.lastIndexOf("!");
+  if (i < 0) return { sheet: "", address: full };
+  let sheet = full.slice(0, i);
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: full.slice(i + 1) };
+}
+
+/** The inverse of splitQualified: ("入力", "B4") → "'入力'!B4"; ("", "B4") → "B4". */
+export function qualifiedAddress(sheet: string, address: string): string {
+  return sheet === "" ? address : `${sheetPrefix(sheet)}${address}`;
+}

@@ -8,7 +8,7 @@
 import type { HyperFormula } from "hyperformula";
 import { createEngine, engineContext } from "../../cli/engine";
 import type { ParamEntry } from "../../core/editions";
-import { cellRef, parseCell, parseRange, sheetPrefix } from "./a1";
+import { cellRef, parseCell, parseRange, sheetPrefix, splitQualified } from "./a1";
 import { sheetBlock } from "./layout";
 import type { CellStyle, CellValue, ChartWrite, NameWrite, OccupiedCell, RangeData, WorkbookHost, WriteBatch, WriteOutcome } from "./types";
 
@@ -46,6 +46,7 @@ export class FakeHost implements WorkbookHost {
   private syncs = 0;
   private engine: HyperFormula | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly selectionListeners = new Set<() => void>();
   private readonly language: string | undefined;
 
   constructor(options: FakeHostOptions = {}) {
@@ -169,10 +170,44 @@ export class FakeHost implements WorkbookHost {
       this.log.push(`chart.add ${c.kind} ${sheetPrefix(c.sheet)}${c.range}`);
     }
     const first = batch.sheets[0];
-    if (first) this.selection = { sheet: first.name, address: "A1" };
+    if (first) this.selection = { sheet: first.name, address: "A1" }; // the adapter activates the first sheet
     this.syncs++; // everything else
     this.invalidate();
+    if (first) this.selectionChanged();
     return { sheets: batch.sheets.map((s) => s.name), cells, names: batch.names.length, charts: batch.charts.length };
+  }
+
+  async selectCell(address: string): Promise<void> {
+    this.syncs++;
+    const { sheet, address: a } = this.resolve(address);
+    parseRange(a); // a malformed address fails as in Excel
+    this.log.push(`range.select ${sheetPrefix(sheet.name)}${a}`);
+    this.select(sheet.name, a);
+  }
+
+  async writeFormula(address: string, formula: string): Promise<void> {
+    this.syncs++;
+    const { sheet, address: a } = this.resolve(address);
+    const box = parseRange(a);
+    if (box.top !== box.bottom || box.left !== box.right) throw new Error(`writeFormula writes one cell, not ${address}`);
+    const ref = cellRef({ row: box.top, col: box.left });
+    // Range.formulas = [[f]]: the formula (or constant) changes, the number format and style stay.
+    const old = sheet.cells.get(ref);
+    const cell: FakeCell = { ...(old?.numFmt ? { numFmt: old.numFmt } : {}), ...(old?.style ? { style: old.style } : {}) };
+    const text = formula.trim();
+    if (text.startsWith("=")) cell.formula = text;
+    else if (text !== "") cell.value = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : formula;
+    if (cell.formula === undefined && cell.value === undefined && !cell.numFmt && !cell.style) sheet.cells.delete(ref);
+    else sheet.cells.set(ref, cell);
+    this.log.push(`range.formulas ${sheetPrefix(sheet.name)}${ref}`);
+    this.invalidate(); // recomputed on the next read
+  }
+
+  onSelectionChanged(cb: () => void): () => void {
+    this.selectionListeners.add(cb);
+    return () => {
+      this.selectionListeners.delete(cb);
+    };
   }
 
   setParameterOverrides(values: Readonly<Record<string, ParamEntry>>, label: string): void {
@@ -291,10 +326,24 @@ export class FakeHost implements WorkbookHost {
     return { sheet, address, values, formulas };
   }
 
-  /** Select a cell or range (the preview grid, and the panels' "show me this cell"). */
+  /** Select a cell or range (the preview grid, tests; the panels go through selectCell). */
   select(sheet: string, address: string): void {
     this.selection = { sheet: this.sheet(sheet)?.name ?? sheet, address };
     for (const fn of this.listeners) fn();
+    this.selectionChanged();
+  }
+
+  private selectionChanged(): void {
+    for (const fn of [...this.selectionListeners]) fn();
+  }
+
+  /** A sheet-qualified address on an existing sheet (a bare address is on the selection's sheet). */
+  private resolve(full: string): { sheet: FakeSheet; address: string } {
+    const { sheet, address } = splitQualified(full);
+    const name = sheet === "" ? this.selection.sheet : sheet;
+    const found = this.sheet(name);
+    if (!found) throw new Error(`no sheet ${name}`);
+    return { sheet: found, address: address.replace(/\$/g, "") };
   }
 }
 

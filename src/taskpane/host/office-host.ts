@@ -4,23 +4,38 @@
  * Round trips: every method loads what it needs, queues all its operations and syncs once or twice,
  * whatever the number of rows — sheetNames 1, readSelection/readRange 1, findOccupied 1–2,
  * write 2 (load the existing sheets and names; then everything else), 3 when it replaces sheets that
- * carry charts (their charts are loaded so ALCN's own can be replaced).
+ * carry charts (their charts are loaded so ALCN's own can be replaced); selectCell 1, writeFormula 1,
+ * onSelectionChanged 1 to add the handler and 1 to remove it (in the context it was added in).
  */
 import type { ParamEntry } from "../../core/editions";
 import { addinContext } from "../../functions/runtime";
 import { columnAddress, sheetBlock, STYLE_LOOK } from "./layout";
 import type { CellValue, OccupiedCell, RangeData, WorkbookHost, WriteBatch, WriteOutcome } from "./types";
-import { cellRef } from "./a1";
+import { cellRef, parseRange, splitQualified } from "./a1";
 
-/** Excel.run, or a stand-in for tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * Excel.run, or a stand-in for tests. With `within`, the batch runs in that earlier request context
+ * (Excel.run(context, batch)) — removing an event handler has to happen in the context that added it.
+ */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, within?: Excel.RequestContext) => Promise<T>;
 
-function splitAddress(full: string): { sheet: string; address: string } {
-  const i = full.lastIndexOf("!");
-  if (i < 0) return { sheet: "", address: full };
-  let sheet = full.slice(0, i);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, address: full.slice(i + 1) };
+const splitAddress = splitQualified;
+
+/** The range of a sheet-qualified address ("'入力'!B4"); a bare address is on the active sheet. */
+function rangeAt(context: Excel.RequestContext, full: string): Excel.Range {
+  const { sheet, address } = splitQualified(full);
+  const sheets = context.workbook.worksheets;
+  return (sheet === "" ? sheets.getActiveWorksheet() : sheets.getItem(sheet)).getRange(address.replace(/\$/g, ""));
+}
+
+/** True for one cell ("B4", "$B$4", "B4:B4"). */
+function isOneCell(full: string): boolean {
+  try {
+    const b = parseRange(splitQualified(full).address.replace(/\$/g, ""));
+    return b.top === b.bottom && b.left === b.right;
+  } catch {
+    return false;
+  }
 }
 
 function cellValue(v: unknown): CellValue | null {
@@ -45,7 +60,7 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private syncs = 0;
 
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  constructor(private readonly run: ExcelRun = (batch, within) => (within ? Excel.run(within, batch) : Excel.run(batch))) {}
 
   private async sync(context: Excel.RequestContext): Promise<void> {
     this.syncs++;
@@ -101,6 +116,47 @@ export class OfficeHost implements WorkbookHost {
       for (const r of ranges) if (!r.range.isNullObject) out.set(r.name.toUpperCase(), r.range.values.map((row) => row.map(cellValue)));
       return out;
     });
+  }
+
+  selectCell(address: string): Promise<void> {
+    return this.run(async (context) => {
+      rangeAt(context, address).select();
+      await this.sync(context);
+    });
+  }
+
+  async writeFormula(address: string, formula: string): Promise<void> {
+    if (!isOneCell(address)) throw new Error(`writeFormula writes one cell, not ${address}`);
+    await this.run(async (context) => {
+      // formulas only: the cell's number format and style stay as they are
+      rangeAt(context, address).formulas = [[formula]];
+      await this.sync(context);
+    });
+  }
+
+  onSelectionChanged(cb: () => void): () => void {
+    let removed = false;
+    const added = this.run(async (context) => {
+      const handler = context.workbook.onSelectionChanged.add(async () => {
+        if (!removed) cb();
+      });
+      await this.sync(context);
+      return { handler, context };
+    }).catch(() => undefined); // a host without the event (ExcelApi < 1.2): the panels keep their buttons
+    return () => {
+      if (removed) return;
+      removed = true;
+      void added
+        .then((h) =>
+          h
+            ? this.run(async (context) => {
+                h.handler.remove();
+                await this.sync(context);
+              }, h.context)
+            : undefined,
+        )
+        .catch(() => undefined);
+    };
   }
 
   sheetNames(): Promise<string[]> {

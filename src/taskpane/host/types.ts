@@ -100,6 +100,22 @@ export interface WorkbookHost {
   readNames(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>>;
   /** Make the shared runtime's functions use these parameters (the Parameters sheet's named cells). */
   setParameterOverrides(values: Readonly<Record<string, ParamEntry>>, label: string): void;
+  /**
+   * Select a cell or range so the user sees it, e.g. "'入力'!B4" (sheet-qualified A1; a bare address is on
+   * the active sheet). Excel activates that sheet as part of selecting; nothing else changes. 1 round trip.
+   */
+  selectCell(address: string): Promise<void>;
+  /**
+   * Put one formula (or constant) into one cell, e.g. ("'計算'!G5", "=ALCN.INTENSITY(A1,A2)"): only that
+   * cell's formula changes — its number format, style and the selection stay, no sheet is activated. The
+   * caller asks before overwriting a non-empty cell. A multi-cell address is an error. 1 round trip.
+   */
+  writeFormula(address: string, formula: string): Promise<void>;
+  /**
+   * Call `cb` whenever the selection changes (the user's or the add-in's own select). Returns the function
+   * that removes the handler. Optional: a host without selection events leaves it out.
+   */
+  onSelectionChanged?(cb: () => void): () => void;
   /** How many round trips to the workbook (context.sync() calls) so far. */
   syncCount(): number;
 }

@@ -3,6 +3,8 @@
  * queues and counts context.sync() calls, and — like Excel — makes loaded properties readable only
  * after a sync (reading before throws), so a missing sync is a test failure.
  */
+import { cellRef, parseRange } from "../../../src/taskpane/host/a1";
+
 type Grid = unknown[][];
 
 export interface MockOp {
@@ -12,7 +14,7 @@ export interface MockOp {
 }
 
 export class MockWorkbookState {
-  sheets: { name: string; cells: Map<string, { value?: unknown; formula?: string }> }[] = [];
+  sheets: { name: string; cells: Map<string, { value?: unknown; formula?: string; numberFormat?: string }> }[] = [];
   names: string[] = [];
   /** Values of names, for readNames. */
   nameValues = new Map<string, unknown[][]>();
@@ -20,6 +22,18 @@ export class MockWorkbookState {
   ops: MockOp[] = [];
   syncs = 0;
   selection = { sheet: "Sheet1", address: "A1:B2" };
+  /** Workbook.onSelectionChanged handlers that are registered (after the sync that added them). */
+  selectionHandlers: { handler: () => Promise<unknown>; context: MockContext }[] = [];
+
+  /** What Excel does when the user selects a cell: the selection moves and every registered handler runs. */
+  async userSelects(sheet: string, address: string): Promise<void> {
+    this.selection = { sheet, address };
+    for (const h of [...this.selectionHandlers]) await h.handler();
+  }
+
+  cell(sheet: string, address: string): { value?: unknown; formula?: string; numberFormat?: string } | undefined {
+    return this.sheets.find((s) => s.name === sheet)?.cells.get(address);
+  }
 }
 
 class Loadable {
@@ -66,15 +80,45 @@ class MockRange extends Loadable {
   }
   get values(): Grid {
     this.need("values");
-    return [[this.ctx.state.sheets.find((s) => s.name === this.sheet)?.cells.get(this._address.split(":")[0] as string)?.value ?? ""]];
+    // a formula cell's value is whatever the test stored as its value ("" when none)
+    return this.grid((c) => c?.value ?? "");
   }
   get formulas(): Grid {
     this.need("formulas");
-    const c = this.ctx.state.sheets.find((s) => s.name === this.sheet)?.cells.get(this._address.split(":")[0] as string);
-    return [[c?.formula ?? c?.value ?? ""]];
+    return this.grid((c) => c?.formula ?? c?.value ?? "");
+  }
+  /** Every cell of the range, row by row, as Excel returns values/formulas. */
+  private grid(of: (c: { value?: unknown; formula?: string } | undefined) => unknown): Grid {
+    const cells = this.ctx.state.sheets.find((s) => s.name === this.sheet)?.cells;
+    const box = parseRange(this._address.replace(/\$/g, ""));
+    const out: Grid = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(of(cells?.get(cellRef({ row: r, col: c }))));
+      out.push(row);
+    }
+    return out;
   }
   set formulas(v: Grid) {
     this.ctx.state.ops.push({ op: "formulas", target: this.id(), value: v });
+    // one cell: the workbook changes at the next sync (only its formula; its number format stays)
+    if (v.length === 1 && v[0]?.length === 1 && !this._address.includes(":")) {
+      const f = v[0][0];
+      this.ctx.onSync(() => {
+        const sheet = this.ctx.state.sheets.find((s) => s.name === this.sheet);
+        if (!sheet) return;
+        const old = sheet.cells.get(this._address) ?? {};
+        const { value: _v, formula: _f, ...rest } = old;
+        sheet.cells.set(this._address, typeof f === "string" && f.startsWith("=") ? { ...rest, formula: f } : { ...rest, value: f });
+      });
+    }
+  }
+  /** Excel activates the range's sheet and selects it (when the batch syncs). */
+  select(): void {
+    this.ctx.state.ops.push({ op: "select", target: this.id() });
+    this.ctx.onSync(() => {
+      this.ctx.state.selection = { sheet: this.sheet, address: this._address };
+    });
   }
   set numberFormat(v: Grid) {
     this.ctx.state.ops.push({ op: "numberFormat", target: this.id(), value: v });
@@ -157,8 +201,13 @@ class MockSheets extends Loadable {
     this.ctx.state.sheets.push({ name, cells: new Map() });
     return new MockSheet(this.ctx, name);
   }
+  /** Like Excel, a missing sheet is an ItemNotFound error at the next sync. */
   getItem(name: string): MockSheet {
+    if (!this.ctx.state.sheets.some((s) => s.name === name)) this.ctx.fail(`ItemNotFound: ${name}`);
     return new MockSheet(this.ctx, name);
+  }
+  getActiveWorksheet(): MockSheet {
+    return new MockSheet(this.ctx, this.ctx.state.selection.sheet);
   }
   getItemOrNullObject(name: string): MockSheet {
     return new MockSheet(this.ctx, name, !this.ctx.state.sheets.some((s) => s.name === name));
@@ -208,26 +257,74 @@ class MockNames extends Loadable {
   }
 }
 
+/** Workbook.onSelectionChanged: handlers are registered at the sync after add, and must be removed in their own context. */
+class MockSelectionEvent {
+  constructor(private readonly ctx: MockContext) {}
+  add(handler: () => Promise<unknown>): { remove(): void } {
+    const ctx = this.ctx;
+    const entry = { handler, context: ctx };
+    ctx.state.ops.push({ op: "onSelectionChanged.add", target: "workbook" });
+    ctx.onSync(() => ctx.state.selectionHandlers.push(entry));
+    return {
+      remove: () => {
+        // Office.js: "remove" needs the request context that added the handler, inside Excel.run(context, …)
+        if (!ctx.running) throw new Error("handler removed outside Excel.run(handler's context, …)");
+        ctx.state.ops.push({ op: "onSelectionChanged.remove", target: "workbook" });
+        ctx.onSync(() => {
+          ctx.state.selectionHandlers = ctx.state.selectionHandlers.filter((h) => h !== entry);
+        });
+      },
+    };
+  }
+}
+
 export class MockContext {
   private readonly tracked: Loadable[] = [];
-  readonly workbook: { worksheets: MockSheets; names: MockNames; getSelectedRange(): MockRange };
+  private queued: (() => void)[] = [];
+  private failures: string[] = [];
+  /** True while a batch runs in this context (Excel.run(batch) or Excel.run(this, batch)). */
+  running = false;
+  readonly workbook: { worksheets: MockSheets; names: MockNames; getSelectedRange(): MockRange; onSelectionChanged: MockSelectionEvent };
   constructor(readonly state: MockWorkbookState) {
     this.workbook = {
       worksheets: new MockSheets(this),
       names: new MockNames(this),
       getSelectedRange: () => new MockRange(this, state.selection.sheet, state.selection.address),
+      onSelectionChanged: new MockSelectionEvent(this),
     };
   }
   track(l: Loadable): void {
     this.tracked.push(l);
   }
+  /** A queued change that takes effect when the batch syncs. */
+  onSync(fn: () => void): void {
+    this.queued.push(fn);
+  }
+  /** An error Excel reports at the next sync (nothing queued is applied). */
+  fail(message: string): void {
+    this.failures.push(message);
+  }
   async sync(): Promise<void> {
     this.state.syncs++;
+    const failures = this.failures;
+    const queued = this.queued;
+    this.failures = [];
+    this.queued = [];
+    if (failures.length > 0) throw new Error(failures.join("; "));
+    for (const fn of queued) fn();
     for (const l of this.tracked) l.settle();
   }
 }
 
-/** An Excel.run stand-in over one mock workbook. */
+/** An Excel.run stand-in over one mock workbook; `within` re-enters an earlier run's context. */
 export function mockRun(state: MockWorkbookState) {
-  return <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(new MockContext(state) as unknown as Excel.RequestContext);
+  return async <T>(batch: (context: Excel.RequestContext) => Promise<T>, within?: Excel.RequestContext): Promise<T> => {
+    const ctx = (within as unknown as MockContext | undefined) ?? new MockContext(state);
+    ctx.running = true;
+    try {
+      return await batch(ctx as unknown as Excel.RequestContext);
+    } finally {
+      ctx.running = false;
+    }
+  };
 }

@@ -81,3 +81,67 @@ describe("FakeHost", () => {
     expect(host.parameterOverrides?.label).toBe("wb");
   });
 });
+
+describe("FakeHost: select, one-cell formulas, selection events", () => {
+  async function withInputs(): Promise<FakeHost> {
+    const host = new FakeHost({ sheets: { Sheet1: {}, 入力: { A1: 300, A2: 120 } } });
+    // a formatted, styled cell and a formula that depends on it
+    await host.write({
+      sheets: [{ name: "入力", cells: [{ ref: "C3", value: 1, numFmt: "0.00", style: "output" }, { ref: "D3", formula: "=C3*2" }] }],
+      names: [],
+      charts: [],
+    });
+    host.select("Sheet1", "A1");
+    return host;
+  }
+
+  it("selectCell selects a sheet-qualified address in 1 round trip and tells the preview and listeners", async () => {
+    const host = await withInputs();
+    let repaints = 0;
+    let changes = 0;
+    host.subscribe(() => repaints++);
+    host.onSelectionChanged(() => changes++);
+    const before = host.syncCount();
+    await host.selectCell("'入力'!B4");
+    expect(host.selection).toEqual({ sheet: "入力", address: "B4" });
+    expect(host.syncCount() - before).toBe(1);
+    expect(repaints).toBe(1);
+    expect(changes).toBe(1);
+    expect(host.log).toContain("range.select '入力'!B4");
+    await host.selectCell("$C$3:$D$4"); // bare: on the current sheet
+    expect(host.selection).toEqual({ sheet: "入力", address: "C3:D4" });
+    await expect(host.selectCell("Nope!A1")).rejects.toThrow(/no sheet/);
+    await expect(host.selectCell("'入力'!nonsense")).rejects.toThrow();
+    expect(host.selection).toEqual({ sheet: "入力", address: "C3:D4" });
+  });
+
+  it("writeFormula changes one cell's formula, keeps its number format and style and the selection, and recomputes", async () => {
+    const host = await withInputs();
+    expect(host.valueAt("入力", "D3")).toBe(2);
+    const before = host.syncCount();
+    const logged = host.log.length;
+    await host.writeFormula("'入力'!C3", "=ALCN.INTENSITY(A1,A2)");
+    expect(host.syncCount() - before).toBe(1);
+    expect(host.cellAt("入力", "C3")).toEqual({ formula: "=ALCN.INTENSITY(A1,A2)", numFmt: "0.00", style: "output" });
+    expect(host.valueAt("入力", "C3")).toBe(2.5);
+    expect(host.valueAt("入力", "D3")).toBe(5); // dependants recomputed
+    expect(host.log.slice(logged)).toEqual(["range.formulas '入力'!C3"]);
+    expect(host.selection).toEqual({ sheet: "Sheet1", address: "A1" });
+    // a constant, a new cell
+    await host.writeFormula("'入力'!E1", "42");
+    expect(host.cellAt("入力", "E1")).toEqual({ value: 42 });
+    await expect(host.writeFormula("'入力'!A1:B2", "=1")).rejects.toThrow(/one cell/);
+    await expect(host.writeFormula("Nope!A1", "=1")).rejects.toThrow(/no sheet/);
+  });
+
+  it("selection listeners hear the preview's clicks and a write's sheet activation, until unsubscribed", async () => {
+    const host = new FakeHost();
+    const seen: string[] = [];
+    const off = host.onSelectionChanged(() => seen.push(`${host.selection.sheet}!${host.selection.address}`));
+    host.select("Sheet1", "B2");
+    await host.write({ sheets: [{ name: "New", cells: [{ ref: "A1", value: 1 }] }], names: [], charts: [] });
+    off();
+    host.select("Sheet1", "C3");
+    expect(seen).toEqual(["Sheet1!B2", "New!A1"]);
+  });
+});

@@ -85,3 +85,104 @@ describe("OfficeHost (against a recording stand-in for Excel)", () => {
     expect(_internal.splitAddress("'It''s'!A1:B2")).toEqual({ sheet: "It's", address: "A1:B2" });
   });
 });
+
+/** Let queued promise callbacks (the adapter's Excel.run chains) finish. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+describe("OfficeHost: select, one-cell formulas, selection events", () => {
+  function workbook(): MockWorkbookState {
+    const state = new MockWorkbookState();
+    state.sheets.push({ name: "Sheet1", cells: new Map() });
+    state.sheets.push({ name: "入力", cells: new Map([["B4", { value: 0.25, numberFormat: "0.0%" }]]) });
+    state.sheets.push({ name: "It's", cells: new Map() });
+    state.selection = { sheet: "Sheet1", address: "A1" };
+    return state;
+  }
+
+  it("selectCell selects a sheet-qualified cell (Range.select) in 1 sync", async () => {
+    const state = workbook();
+    const host = new OfficeHost(mockRun(state));
+    await host.selectCell("'入力'!B4");
+    expect(state.selection).toEqual({ sheet: "入力", address: "B4" });
+    expect(state.ops).toEqual([{ op: "select", target: "入力!B4" }]);
+    expect(host.syncCount()).toBe(1);
+    await host.selectCell("'It''s'!C2:D3");
+    expect(state.selection).toEqual({ sheet: "It's", address: "C2:D3" });
+    await host.selectCell("E5"); // bare: on the active sheet
+    expect(state.selection).toEqual({ sheet: "It's", address: "E5" });
+    expect(host.syncCount()).toBe(3);
+    expect(state.syncs).toBe(3);
+  });
+
+  it("selectCell on a missing sheet fails as Excel does and changes nothing", async () => {
+    const state = workbook();
+    const host = new OfficeHost(mockRun(state));
+    await expect(host.selectCell("Nope!A1")).rejects.toThrow(/ItemNotFound/);
+    expect(state.selection).toEqual({ sheet: "Sheet1", address: "A1" });
+  });
+
+  it("writeFormula sets one cell's formula only (number format kept, nothing activated) in 1 sync", async () => {
+    const state = workbook();
+    const host = new OfficeHost(mockRun(state));
+    await host.writeFormula("'入力'!B4", "=ALCN.CHANGERATE(90,100)");
+    expect(state.ops).toEqual([{ op: "formulas", target: "入力!B4", value: [["=ALCN.CHANGERATE(90,100)"]] }]);
+    expect(state.cell("入力", "B4")).toEqual({ formula: "=ALCN.CHANGERATE(90,100)", numberFormat: "0.0%" });
+    expect(state.selection).toEqual({ sheet: "Sheet1", address: "A1" });
+    expect(host.syncCount()).toBe(1);
+    // the same cost for a cell on the active sheet
+    await host.writeFormula("C3", "=1+1");
+    expect(state.cell("Sheet1", "C3")).toEqual({ formula: "=1+1" });
+    expect(host.syncCount()).toBe(2);
+  });
+
+  it("writeFormula refuses a multi-cell address without a round trip", async () => {
+    const state = workbook();
+    const host = new OfficeHost(mockRun(state));
+    await expect(host.writeFormula("'入力'!B4:C5", "=1")).rejects.toThrow(/one cell/);
+    expect(state.ops).toEqual([]);
+    expect(host.syncCount()).toBe(0);
+  });
+
+  it("onSelectionChanged adds a workbook handler (1 sync) and removes it in the context that added it (1 sync)", async () => {
+    const state = workbook();
+    const host = new OfficeHost(mockRun(state));
+    let calls = 0;
+    const off = host.onSelectionChanged(() => calls++);
+    await settle();
+    expect(state.selectionHandlers).toHaveLength(1);
+    expect(host.syncCount()).toBe(1);
+    await state.userSelects("入力", "B4");
+    await state.userSelects("入力", "B5");
+    expect(calls).toBe(2);
+    off();
+    off(); // twice is harmless
+    await settle();
+    expect(state.selectionHandlers).toHaveLength(0);
+    expect(state.ops.map((o) => o.op)).toEqual(["onSelectionChanged.add", "onSelectionChanged.remove"]);
+    expect(host.syncCount()).toBe(2);
+    await state.userSelects("入力", "B6");
+    expect(calls).toBe(2);
+  });
+
+  it("unsubscribing before the handler is registered still removes it, and never calls back", async () => {
+    const state = workbook();
+    const host = new OfficeHost(mockRun(state));
+    let calls = 0;
+    const off = host.onSelectionChanged(() => calls++);
+    off();
+    await settle();
+    expect(state.selectionHandlers).toHaveLength(0);
+    await state.userSelects("入力", "B4");
+    expect(calls).toBe(0);
+  });
+
+  it("a host without the event (the add fails) leaves a harmless unsubscribe", async () => {
+    const host = new OfficeHost(() => Promise.reject(new Error("ApiNotFound")));
+    const off = host.onSelectionChanged(() => undefined);
+    await settle();
+    expect(() => off()).not.toThrow();
+    await settle();
+  });
+});

@@ -2,9 +2,11 @@
  * Audit panel (SPEC 5.4): select a cell with an ALCN formula → the rule in words and its source, each
  * argument's reference and value, the intermediate values, the core result against an independent
  * recomputation (✓/✗), the cell's own value, and the same calculation as a native Excel formula.
+ * It follows the selection: when the host reports a selection change, the new cell is audited after a
+ * short pause (debounced, so moving across cells with the arrow keys costs one audit); the button stays.
  */
 import { Badge, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { explain, parseFormula, type Explanation } from "../../../core/audit";
 import { ParameterStore, type CalcContext } from "../../../core";
 import { fmt } from "../../i18n";
@@ -22,6 +24,9 @@ const local = makeStyles({
 
 const defaultParams = new ParameterStore();
 
+/** How long the selection must rest before the panel audits it again. */
+export const FOLLOW_DEBOUNCE_MS = 300;
+
 type State =
   | { kind: "idle" }
   | { kind: "busy" }
@@ -34,6 +39,10 @@ export interface AuditPanelProps {
   readonly params?: ParameterStore;
   /** Audit the selection when the panel opens (default true). */
   readonly auto?: boolean;
+  /** Audit again when the selection changes, if the host reports it (default true). */
+  readonly follow?: boolean;
+  /** The pause after a selection change before auditing (default FOLLOW_DEBOUNCE_MS). */
+  readonly debounceMs?: number;
 }
 
 export function AuditPanel(props: AuditPanelProps) {
@@ -42,10 +51,24 @@ export function AuditPanel(props: AuditPanelProps) {
   const t = p.audit;
   const styles = useStyles();
   const css = local();
-  const [state, setState] = useState<State>({ kind: "idle" });
+  const [state, setShown] = useState<State>({ kind: "idle" });
   const params = props.params ?? defaultParams;
+  // Only the latest audit may show its result (an earlier, slower one must not overwrite it), and none
+  // after the panel is gone.
+  const latest = useRef(0);
+  const alive = useRef(false);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
 
   const run = useCallback(async () => {
+    const id = ++latest.current;
+    const setState = (s: State) => {
+      if (alive.current && latest.current === id) setShown(s);
+    };
     setState({ kind: "busy" });
     try {
       const sel = await actions.getSelection();
@@ -77,6 +100,28 @@ export function AuditPanel(props: AuditPanelProps) {
     if (props.auto !== false) void run();
     // run once when the panel opens
   }, []);
+
+  // Follow the selection (debounced). `run` is read through a ref so a language or parameter change does
+  // not re-register the host's handler.
+  const runRef = useRef(run);
+  runRef.current = run;
+  const follow = props.follow !== false;
+  const delay = props.debounceMs ?? FOLLOW_DEBOUNCE_MS;
+  useEffect(() => {
+    if (!follow || !actions.onSelectionChanged) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = actions.onSelectionChanged(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void runRef.current();
+      }, delay);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [actions, follow, delay]);
 
   return (
     <section aria-label={t.title}>

@@ -1,13 +1,14 @@
 /**
  * What the audit panel, the formula builder and the input checks ask of the workbook. A thin layer over
  * the pane's WorkbookHost (host/types.ts): the three panels take these actions as a prop or from
- * context, never Office. Optional members are used when the host offers them (select and writeFormula are
- * not in WorkbookHost yet — see docs/notes/audit-checks.md).
+ * context, never Office. Cells go to the host sheet-qualified ("'入力'!B4"): selectCell selects in Excel (and in
+ * the preview), insertFormula writes one cell's formula and keeps its number format (host.writeFormula).
  */
 import { createContext, useContext, useMemo } from "react";
 import { alcnName, evaluateArg, type CallEvaluator, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
 import { EXCEL_CODE, functionSpec, invoke, isCalcError, type CalcContext, type CellArg, type CellScalar, type FinalScalar } from "../../../core";
 import type { CellValue, RangeData, WorkbookHost } from "../../host/types";
+import { qualifiedAddress } from "../../host/a1";
 import { HostContext } from "../HostContext";
 
 export interface PanelActions {
@@ -18,38 +19,26 @@ export interface PanelActions {
   readNames?(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>>;
   /** Put one formula into one cell (the caller has already asked before overwriting). */
   insertFormula(sheet: string, address: string, formula: string): Promise<void>;
-  /** Select a cell so the user sees it (optional: a host may not support it). */
+  /** Select a cell so the user sees it (optional: custom actions may leave it out). */
   selectCell?(sheet: string, address: string): Promise<void>;
+  /** Call `cb` when the selection changes; returns the unsubscribe function (optional: hosts without the event). */
+  onSelectionChanged?(cb: () => void): () => void;
   sheetNames(): Promise<string[]>;
 }
 
-type MaybeExtras = {
-  select?: (sheet: string, address: string) => unknown;
-  writeFormula?: (sheet: string, address: string, formula: string) => Promise<unknown>;
-};
-
-/** Panel actions on a WorkbookHost; uses the host's optional extras when it has them. */
+/** Panel actions on a WorkbookHost. */
 export function actionsFromHost(host: WorkbookHost): PanelActions {
-  const extra = host as WorkbookHost & MaybeExtras;
   const actions: PanelActions = {
     getSelection: () => host.readSelection(),
     readRange: (sheet, address) => host.readRange(sheet, address),
     sheetNames: () => host.sheetNames(),
     readNames: (names) => host.readNames(names),
-    async insertFormula(sheet, address, formula) {
-      if (typeof extra.writeFormula === "function") {
-        await extra.writeFormula(sheet, address, formula);
-        return;
-      }
-      await host.write({ sheets: [{ name: sheet, cells: [{ ref: address, formula }] }], names: [], charts: [] });
-      if (typeof extra.select === "function") await extra.select(sheet, address);
-    },
+    insertFormula: (sheet, address, formula) => host.writeFormula(qualifiedAddress(sheet, firstCell(address)), formula),
+    selectCell: (sheet, address) => host.selectCell(qualifiedAddress(sheet, address)),
   };
-  if (typeof extra.select === "function") {
-    const select = extra.select.bind(host);
-    actions.selectCell = async (sheet, address) => {
-      await select(sheet, address);
-    };
+  if (typeof host.onSelectionChanged === "function") {
+    const on = host.onSelectionChanged.bind(host);
+    actions.onSelectionChanged = (cb) => on(cb);
   }
   return actions;
 }

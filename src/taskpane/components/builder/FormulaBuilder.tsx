@@ -1,7 +1,8 @@
 /**
  * Formula builder (SPEC 5.2): search the catalogue (ja/en), read a function's meaning, fill each argument
  * from the selection, preview the result with the core, and insert the formula into the selected cell —
- * showing what is there and asking before overwriting a non-empty cell.
+ * showing what is there and asking before overwriting a non-empty cell. Inserting writes that cell's
+ * formula only (host.writeFormula): its number format stays and no sheet is activated.
  */
 import { Button, Dialog, mergeClasses, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";

@@ -1,6 +1,7 @@
 /**
  * Input checks panel (SPEC 5.5): run the checks on the selected range or a whole sheet (the wizard's
- * Inputs sheet is offered first), list the findings by severity, click one to select its cell.
+ * Inputs sheet is offered first), list the findings by severity, click one to select its cell — in Excel
+ * (host.selectCell: Excel activates the sheet and selects the cell) and in the preview alike.
  */
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
@@ -44,6 +45,17 @@ export function ChecksPanel(props: ChecksPanelProps) {
   const [target, setTarget] = useState<string>(SELECTION);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | undefined>(undefined);
+  const [goError, setGoError] = useState<string | undefined>(undefined);
+
+  const go = async (f: Finding) => {
+    setGoError(undefined);
+    try {
+      await actions.selectCell?.(f.sheet, f.address);
+    } catch (e) {
+      // e.g. the sheet was renamed or deleted since the checks ran
+      setGoError(fmt(t.error, { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -63,6 +75,7 @@ export function ChecksPanel(props: ChecksPanelProps) {
 
   const run = async () => {
     setBusy(true);
+    setGoError(undefined);
     try {
       const data = target === SELECTION ? await actions.getSelection() : await actions.readRange(target, SHEET_SCAN);
       const values = data.values.map((r) => r.map((c) => rangeArg([[c]]) as CellScalar));
@@ -101,6 +114,11 @@ export function ChecksPanel(props: ChecksPanelProps) {
           <MessageBarBody>{result.error}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {goError ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{goError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {result && "findings" in result ? (
         result.tables === 0 ? (
           <MessageBar intent="warning">
@@ -125,7 +143,7 @@ export function ChecksPanel(props: ChecksPanelProps) {
                       size="small"
                       aria-label={`${t.go} ${displayCell(f.sheet, f.address)}`}
                       disabled={!actions.selectCell}
-                      onClick={() => void actions.selectCell?.(f.sheet, f.address)}
+                      onClick={() => void go(f)}
                     >
                       {displayCell(f.sheet, f.address)}
                     </Button>
