@@ -1,10 +1,12 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { AuditPanel } from "../../../src/taskpane/components/audit/AuditPanel";
 import { actionsFromHost } from "../../../src/taskpane/components/audit/actions";
 import { FakeHost } from "../../../src/taskpane/host/fake-host";
+import { OfficeHost } from "../../../src/taskpane/host/office-host";
+import { MockWorkbookState, mockRun } from "../host/excel-mock";
 import { InLang, shimBrowser } from "./setup";
 
 beforeAll(shimBrowser);
@@ -92,5 +94,81 @@ describe("AuditPanel", () => {
     await screen.findByTestId("audit-result");
     expect(screen.getByText("(cannot evaluate)")).toBeTruthy();
     expect(screen.getByText(/could not be evaluated/)).toBeTruthy();
+  });
+
+  describe("follows the selection", () => {
+    const pause = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
+
+    it("audits the newly selected cell by itself, once after a burst of moves (debounced)", async () => {
+      const host = hostWith({ A1: "=SUM(1,2)", B1: "=ALCN.INTENSITY(300,120)", C1: "=ALCN.INTENSITY(100,50)" }, "A1");
+      let reads = 0;
+      const read = host.readSelection.bind(host);
+      host.readSelection = () => {
+        reads++;
+        return read();
+      };
+      render(
+        <InLang lang="en">
+          <AuditPanel actions={actionsFromHost(host)} debounceMs={40} />
+        </InLang>,
+      );
+      expect(await screen.findByText(/has no ALCN function/)).toBeTruthy();
+      expect(reads).toBe(1);
+      act(() => host.select("炉データ", "B1"));
+      await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2.5"));
+      expect(reads).toBe(2);
+      // arrow keys across three cells within the pause: one audit, of the last one
+      act(() => host.select("炉データ", "A1"));
+      act(() => host.select("炉データ", "B1"));
+      act(() => host.select("炉データ", "C1"));
+      await pause(10);
+      expect(reads).toBe(2);
+      await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2"));
+      await pause(80);
+      expect(reads).toBe(3);
+      // the button still works
+      fireEvent.click(screen.getByRole("button", { name: "Audit the selected cell" }));
+      await waitFor(() => expect(reads).toBe(4));
+    });
+
+    it("in Excel: registers a selection handler, re-audits on the user's selection, removes the handler on close", async () => {
+      const state = new MockWorkbookState();
+      state.sheets.push({ name: "計算", cells: new Map([["B1", { formula: "=ALCN.INTENSITY(300,120)", value: 2.5 }], ["C1", { formula: "=ALCN.INTENSITY(100,50)", value: 2 }]]) });
+      state.selection = { sheet: "計算", address: "B1" };
+      const office = new OfficeHost(mockRun(state));
+      const view = render(
+        <InLang lang="en">
+          <AuditPanel actions={actionsFromHost(office)} debounceMs={10} />
+        </InLang>,
+      );
+      await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2.5"));
+      await waitFor(() => expect(state.selectionHandlers).toHaveLength(1));
+      await act(() => state.userSelects("計算", "C1"));
+      await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2"));
+      expect(screen.getByText(/agrees with the cell/)).toBeTruthy();
+      view.unmount();
+      await waitFor(() => expect(state.selectionHandlers).toHaveLength(0));
+      expect(state.ops.filter((o) => o.op.startsWith("onSelectionChanged")).map((o) => o.op)).toEqual(["onSelectionChanged.add", "onSelectionChanged.remove"]);
+    });
+
+    it("does not subscribe with follow={false}", async () => {
+      const host = hostWith({ A1: "=ALCN.INTENSITY(300,120)", B1: "=ALCN.INTENSITY(100,50)" }, "A1");
+      let subscribed = 0;
+      const on = host.onSelectionChanged.bind(host);
+      host.onSelectionChanged = (cb) => {
+        subscribed++;
+        return on(cb);
+      };
+      render(
+        <InLang lang="en">
+          <AuditPanel actions={actionsFromHost(host)} follow={false} debounceMs={5} />
+        </InLang>,
+      );
+      await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2.5"));
+      act(() => host.select("炉データ", "B1"));
+      await pause(40);
+      expect(screen.getByTestId("audit-core").textContent).toBe("2.5");
+      expect(subscribed).toBe(0);
+    });
   });
 });

@@ -5,6 +5,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FormulaBuilder } from "../../../src/taskpane/components/builder/FormulaBuilder";
 import { actionsFromHost } from "../../../src/taskpane/components/audit/actions";
 import { FakeHost } from "../../../src/taskpane/host/fake-host";
+import { OfficeHost } from "../../../src/taskpane/host/office-host";
+import { MockWorkbookState, mockRun } from "../host/excel-mock";
 import { InLang, shimBrowser } from "../audit/setup";
 
 beforeAll(shimBrowser);
@@ -81,5 +83,45 @@ describe("FormulaBuilder", () => {
     await waitFor(() => expect(screen.getByTestId("builder-formula").textContent).toBe("=ALCN.INTENSITY(A1,A2)"));
     fireEvent.click(screen.getByRole("button", { name: "Preview" }));
     await waitFor(() => expect(screen.getByTestId("builder-preview").textContent).toMatch(/^#DIV\/0! activity is zero/));
+  });
+
+  it("inserts with writeFormula: the cell's number format and style stay, the selection stays, 2 round trips", async () => {
+    const host = setup("en");
+    await host.write({ sheets: [{ name: "入力", cells: [{ ref: "C3", value: 0.5, numFmt: "0.000", style: "output" }] }], names: [], charts: [] });
+    fireEvent.click(screen.getByRole("option", { name: /^INTENSITY/ }));
+    fireEvent.change(screen.getByLabelText(/^emissions/, { selector: "input" }), { target: { value: "A1" } });
+    fireEvent.change(screen.getByLabelText(/^activity/, { selector: "input" }), { target: { value: "A2" } });
+    host.select("入力", "C3");
+    const logged = host.log.length;
+    const syncs = host.syncCount();
+    fireEvent.click(screen.getByRole("button", { name: "Insert into the selected cell" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Overwrite" }));
+    await screen.findByText(/Inserted into/);
+    expect(host.cellAt("入力", "C3")).toEqual({ formula: "=ALCN.INTENSITY(A1,A2)", numFmt: "0.000", style: "output" });
+    expect(host.valueAt("入力", "C3")).toBe(2.5);
+    expect(host.log.slice(logged)).toEqual(["range.formulas '入力'!C3"]); // no block write, no number format, no activation
+    expect(host.selection).toEqual({ sheet: "入力", address: "C3" });
+    expect(host.syncCount() - syncs).toBe(2); // read the selection, write the formula
+  });
+
+  it("inserts through the Office adapter: Range.formulas on that one cell, number format kept, nothing activated", async () => {
+    const state = new MockWorkbookState();
+    state.sheets.push({ name: "計算", cells: new Map([["B2", { numberFormat: "0.000" }]]) });
+    state.sheets.push({ name: "Sheet1", cells: new Map() });
+    state.selection = { sheet: "計算", address: "B2" };
+    const office = new OfficeHost(mockRun(state));
+    render(
+      <InLang lang="en">
+        <FormulaBuilder actions={actionsFromHost(office)} />
+      </InLang>,
+    );
+    fireEvent.click(screen.getByRole("option", { name: /^INTENSITY/ }));
+    fireEvent.change(screen.getByLabelText(/^emissions/, { selector: "input" }), { target: { value: "300" } });
+    fireEvent.change(screen.getByLabelText(/^activity/, { selector: "input" }), { target: { value: "120" } });
+    fireEvent.click(screen.getByRole("button", { name: "Insert into the selected cell" }));
+    await screen.findByText("Inserted into 計算!B2.");
+    expect(state.cell("計算", "B2")).toEqual({ formula: "=ALCN.INTENSITY(300,120)", numberFormat: "0.000" });
+    expect(state.ops).toEqual([{ op: "formulas", target: "計算!B2", value: [["=ALCN.INTENSITY(300,120)"]] }]);
+    expect(office.syncCount()).toBe(2);
   });
 });

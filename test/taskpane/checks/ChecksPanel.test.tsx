@@ -6,6 +6,8 @@ import { ChecksPanel, preferredSheet } from "../../../src/taskpane/components/ch
 import { actionsFromHost, type PanelActions } from "../../../src/taskpane/components/audit/actions";
 import { FakeHost } from "../../../src/taskpane/host/fake-host";
 import { HostContext } from "../../../src/taskpane/components/HostContext";
+import { OfficeHost } from "../../../src/taskpane/host/office-host";
+import { MockWorkbookState, mockRun } from "../host/excel-mock";
 import { InLang, shimBrowser } from "../audit/setup";
 
 beforeAll(shimBrowser);
@@ -45,6 +47,37 @@ describe("ChecksPanel", () => {
     expect(items[0]).toContain("エラー"); // errors first
     fireEvent.click(screen.getByRole("button", { name: "セルへ移動 入力!E9" }));
     await waitFor(() => expect(host.selection).toEqual({ sheet: "入力", address: "E9" }));
+    expect(host.log).toContain("range.select '入力'!E9"); // through WorkbookHost.selectCell, as in Excel
+  });
+
+  it("in Excel (the Office adapter), a finding's click selects its cell with Range.select", async () => {
+    const state = new MockWorkbookState();
+    state.sheets.push({ name: "Sheet1", cells: new Map() });
+    state.sheets.push({ name: "入力", cells: new Map(Object.entries(inputs()).map(([ref, value]) => [ref, { value }])) });
+    state.selection = { sheet: "Sheet1", address: "A1" };
+    const office = new OfficeHost(mockRun(state));
+    renderPanel(new FakeHost(), "en", actionsFromHost(office));
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("入力"));
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await screen.findByTestId("checks-count");
+    const link = screen.getByRole("button", { name: "Go to cell 入力!E9" }) as HTMLButtonElement;
+    expect(link.disabled).toBe(false);
+    const before = office.syncCount();
+    fireEvent.click(link);
+    await waitFor(() => expect(state.selection).toEqual({ sheet: "入力", address: "E9" }));
+    expect(state.ops).toContainEqual({ op: "select", target: "入力!E9" });
+    expect(office.syncCount() - before).toBe(1);
+  });
+
+  it("a finding whose sheet is gone says so instead of failing silently", async () => {
+    const host = new FakeHost({ sheets: { 入力: inputs() } });
+    renderPanel(host, "en");
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("入力"));
+    fireEvent.click(screen.getByRole("button", { name: "Run the checks" }));
+    await screen.findByTestId("checks-count");
+    host.sheets.splice(0, 1); // the sheet is deleted after the checks ran
+    fireEvent.click(screen.getByRole("button", { name: "Go to cell 入力!E9" }));
+    expect(await screen.findByText(/no sheet 入力/)).toBeTruthy();
   });
 
   it("checks the selected range and says when it finds no table or nothing wrong", async () => {
