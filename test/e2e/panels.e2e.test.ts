@@ -17,6 +17,7 @@ let errors: string[] = [];
 type Host = {
   write(b: unknown): Promise<unknown>;
   formulaAt(s: string, r: string): string | undefined;
+  cellAt(s: string, r: string): { numFmt?: string } | undefined;
   valueAt(s: string, r: string): unknown;
   selection: { sheet: string; address: string };
 };
@@ -53,6 +54,7 @@ test("a company's furnace sheet with an ALCN formula", async () => {
     rows.forEach((r, i) => r.forEach((v, c) => cells.push({ ref: `${"ABCDE"[c]}${i + 2}`, value: v })));
     cells.push({ ref: "G1", value: "補正係数" });
     cells.push({ ref: "G2", formula: "=ALCN.CORRFACTOR(B2,C2,{1,-0.005,-0.1},30,1.5)" });
+    cells.push({ ref: "G5", numFmt: "0.000" } as { ref: string }); // an empty cell the user formatted
     return host.write({ sheets: [{ name: sheet, cells }], names: [], charts: [] });
   }, SHEET);
   await cell("G2").waitFor();
@@ -69,6 +71,11 @@ test("audit: select the CF cell, see f(avg), f(own), CF, ✓ and the native form
   expect(native).toBe("=(1+(-0.005)*30+(-0.1)*1.5)/(1+(-0.005)*B2+(-0.1)*C2)");
   expect(await page.getByTestId("audit-core").textContent()).toBe("0.875"); // (1 − 0.15 − 0.15) / (1 − 0.1 − 0.1), in decimals
   await shot(page, "e2e-panels-01-audit");
+  // the panel follows the selection by itself (no button press)
+  await cell("A2").click();
+  await page.getByText(`選択セル（${SHEET}!A2）に ALCN 関数がありません。`).waitFor();
+  await cell("G2").click();
+  await page.getByTestId("audit-core").getByText("0.875").waitFor();
 });
 
 test("builder: search, fill from the selection, preview, insert, and ask before overwriting", async () => {
@@ -94,6 +101,9 @@ test("builder: search, fill from the selection, preview, insert, and ask before 
   }, SHEET);
   expect(g5.f).toBe("=ALCN.CORRFACTOR(B5,C5,{1,-0.005,-0.1},30,1.5)");
   expect(g5.v).toBeCloseTo(0.7 / 0.65, 12);
+  // one cell's formula only: the number format the user gave G5 stays, and the grid shows it
+  expect(await page.evaluate((s) => (window as unknown as { alcnFakeHost: Host }).alcnFakeHost.cellAt(s, "G5")?.numFmt, SHEET)).toBe("0.000");
+  expect(await cell("G5").textContent()).toBe("1.077");
 
   await cell("A3").click();
   await page.getByRole("button", { name: "選択セルに挿入" }).click();
@@ -115,5 +125,7 @@ test("input checks: the sheet's findings, click selects the cell", async () => {
   await page.getByRole("button", { name: `セルへ移動 ${SHEET}!E4` }).click();
   const sel = await page.evaluate(() => (window as unknown as { alcnFakeHost: Host }).alcnFakeHost.selection);
   expect(sel).toEqual({ sheet: SHEET, address: "E4" });
+  expect(await page.getByTestId("name-box").textContent()).toBe("E4");
+  expect(await cell("E4").getAttribute("aria-selected")).toBe("true");
   expect(errors).toEqual([]);
 });
