@@ -1,4 +1,5 @@
 /** A1 references: parse, format, bounding boxes. Pure, shared by both hosts. */
+import { columnLetters } from "../../core/workbook/plan";
 
 export interface CellPos {
   /** 0-based row. */
@@ -7,16 +8,7 @@ export interface CellPos {
   readonly col: number;
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters };
 
 export function columnIndex(letters: string): number {
   let n = 0;
