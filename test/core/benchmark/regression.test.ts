@@ -359,8 +359,9 @@ describe("REGPREDICT", () => {
   });
 });
 
-describe("REGFIT speed", () => {
-  it("fits 10 000 rows × 2 regressors within the 0.5 s budget", () => {
+// Speed is measured by `npm run bench` (regfit_10k_ms), not asserted here.
+describe("REGFIT on a large table", () => {
+  it("fits 10 000 rows × 2 regressors with stats", () => {
     const xs: number[][] = [];
     const ys: number[] = [];
     let seed = 12345;
@@ -374,16 +375,7 @@ describe("REGFIT speed", () => {
       xs.push([size, charges]);
       ys.push(Math.round((0.8 - 0.002 * size + 0.03 * charges + rnd() * 0.1) * 1e4) / 1e4);
     }
-    const times: number[] = [];
-    let out: FinalScalar[][] = [];
-    for (let rep = 0; rep < 3; rep++) {
-      const t0 = performance.now();
-      out = matrix(call("REGFIT", col(ys), xs, "linear", null, true));
-      times.push(performance.now() - t0);
-    }
-    const ms = Math.min(...times);
-    console.log(`REGFIT 10 000 × 2 with stats: ${times.map((t) => t.toFixed(0)).join(", ")} ms (best ${ms.toFixed(0)})`);
+    const out = matrix(call("REGFIT", col(ys), xs, "linear", null, true));
     expect(nums(out[0])[1]).toBeCloseTo(-0.002, 3);
-    expect(ms).toBeLessThan(1500); // the budget is 500 ms; ×3 slack for loaded CI machines (the bench reports the real figure)
   });
 });
