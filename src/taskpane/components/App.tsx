@@ -1,6 +1,6 @@
 /**
- * The taskpane: language (follows Office, switchable), and four tools on tabs — the allowance wizard
- * (with the demo company), the formula builder, the audit panel and the input checks. All of them reach the workbook
+ * The taskpane: language (follows Office, switchable), and five tools on tabs — the allowance wizard
+ * (with the demo company), the formula builder, the audit panel, the input checks and the follow-up report. All of them reach the workbook
  * through the WorkbookHost in context.
  */
 import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
@@ -11,10 +11,12 @@ import { LangContext, STRINGS, uiLanguageOf, type UiLang } from "../i18n";
 import type { WorkbookHost } from "../host/types";
 import { demoState } from "../wizard/demo";
 import { initialState, type WizardState } from "../wizard/state";
+import { initialFollowupState, type FollowupState } from "../followup/state";
 import { AuditPanel } from "./audit/AuditPanel";
 import { PANEL_STRINGS } from "./audit/strings";
 import { ChecksPanel } from "./checks/ChecksPanel";
 import { FormulaBuilder } from "./builder/FormulaBuilder";
+import { FollowupPanel } from "./followup/FollowupPanel";
 import { HostContext, ParametersChangedContext } from "./HostContext";
 import { Wizard } from "./Wizard";
 
@@ -26,7 +28,7 @@ const useStyles = makeStyles({
   tabs: { marginBottom: "8px" },
 });
 
-type Tool = "wizard" | "builder" | "audit" | "checks";
+type Tool = "wizard" | "builder" | "audit" | "checks" | "followup";
 
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
@@ -34,6 +36,7 @@ export function App({ host }: { host: WorkbookHost }) {
   const [st, setSt] = useState<WizardState>(initialState);
   const [step, setStep] = useState(0);
   const [tool, setTool] = useState<Tool>("wizard");
+  const [followup, setFollowup] = useState<FollowupState>(initialFollowupState);
   const [demoNote, setDemoNote] = useState(false);
   const [params, setParams] = useState(() => new ParameterStore());
   const strings = useMemo(() => ({ lang, s: STRINGS[lang] }), [lang]);
@@ -73,6 +76,7 @@ export function App({ host }: { host: WorkbookHost }) {
                 <Tab value="builder">{s.tools.builder}</Tab>
                 <Tab value="audit">{s.tools.audit}</Tab>
                 <Tab value="checks">{PANEL_STRINGS[lang].tabs.checks}</Tab>
+                <Tab value="followup">{s.tools.followup}</Tab>
               </TabList>
               {tool === "wizard" ? (
                 <>
@@ -87,6 +91,8 @@ export function App({ host }: { host: WorkbookHost }) {
                 <FormulaBuilder params={params} />
               ) : tool === "audit" ? (
                 <AuditPanel params={params} />
+              ) : tool === "followup" ? (
+                <FollowupPanel st={followup} update={(fn) => setFollowup(fn)} />
               ) : (
                 <ChecksPanel />
               )}
