@@ -252,6 +252,26 @@ test("at Excel's default taskpane width (350 px) the furnace table and the resul
   await shot(page, "e2e-15-narrow-result");
 });
 
+test("follow-up report: demo data, write, the sheet's progress rate is the pane's", async () => {
+  await page.goto(url);
+  await page.getByRole("tab", { name: "フォローアップ報告" }).click();
+  await page.getByRole("button", { name: "デモデータを読み込む" }).click();
+  expect(await page.getByLabel("実績（2024年度）のCO2排出量（t-CO2）").inputValue()).toBe("113900");
+  await page.getByTestId("followup-figures").getByText("63.9%").first().waitFor();
+  const before = (await hostState()).syncs;
+  await page.getByRole("button", { name: "シートに書き込む", exact: true }).click();
+  await page.getByText(/「フォローアップ」シートの A1:[A-Z]+\d+ に書き込みました/).waitFor();
+  const after = await hostState();
+  expect(after.sheets).toContain("フォローアップ");
+  expect(after.syncs - before).toBe(4);
+  // CO2 progress FY2024 = (142000 − 113900) / (142000 − 98000), computed by the sheet's ALCN.PROGRESS formula
+  const progress = await cellsWith("フォローアップ", "=ALCN.PROGRESS(");
+  expect(progress.some((c) => Math.abs((c.value as number) - 28100 / 44000) < 1e-12)).toBe(true);
+  await page.getByRole("button", { name: "書き込んだシートを表示" }).click();
+  await page.getByRole("tab", { name: "フォローアップ", exact: true }).waitFor();
+  await shot(page, "e2e-16-followup");
+});
+
 test("English on the switch, and no page errors", async () => {
   await page.getByLabel("表示言語").selectOption("en");
   await page.getByRole("heading", { name: "ALCN allowance calculation" }).waitFor();
