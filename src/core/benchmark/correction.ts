@@ -14,7 +14,7 @@ import { cellNumber, cellsOf } from "../input";
 import type { CalcContext, FunctionSpec, ArgSpec } from "../spec";
 import { isBlank, type CellArg } from "../values";
 import { evaluateForm, isRegForm, REG_FORMS, regressorsOf, type RegForm } from "./forms";
-import { expFast } from "./lnexp";
+import { expFast, expNarrow, lnNarrow, NARROW_F, toNarrow } from "./lnexp";
 import { paramListOrUndefined, paramNumberOrUndefined, paramTextOrUndefined } from "./parameters-fn";
 
 /** The regression the correction uses: form, coefficients (b0 first) and the industry-average furnace. */
@@ -70,23 +70,92 @@ function keyOf(x: readonly D[]): string {
   return x.map((v) => v.toString()).join("|");
 }
 
+/**
+ * The power form fused (docs/decisions/109-corrfactor-power-fused.md): CF = f(avg)/f(x) =
+ * exp(Σ bⱼ·(ln avgⱼ − ln xⱼ)) — b0 cancels, one exp, no division, one rounding to 40 digits, the sum kept
+ * in binary fixed point (2^−192). ln avgⱼ and bⱼ are prepared once per regression (with f(avg)).
+ */
+interface PowerPrep {
+  /** ln avgⱼ·2^192 */
+  readonly lnAvg: readonly bigint[];
+  /** bⱼ·2^192 (j ≥ 1) */
+  readonly b: readonly bigint[];
+  /** |bⱼ| as doubles, for the range guard. */
+  readonly absB: readonly number[];
+  /** |b0| + Σ|bⱼ·ln avgⱼ| (an upper bound of |ln f(avg)|, in doubles). */
+  readonly avgBound: number;
+}
+
 /** One-entry memo of f(avg): a sheet calls CORRFACTOR row after row with the same regression. */
-let lastAvg: { form: RegForm; coefs: D[]; avg: D[]; value: D } | undefined;
+let lastAvg: { form: RegForm; coefs: D[]; avg: D[]; value: D; power: PowerPrep | undefined } | undefined;
 
 function sameValues(a: readonly D[], b: readonly D[]): boolean {
   return a.length === b.length && a.every((v, i) => v.eq(b[i] as D));
 }
 
-/** f at the industry-average furnace. The memo compares values (cheaper than a string key per call). */
-export function fAverage(reg: Regression): D {
-  if (lastAvg && lastAvg.form === reg.form && sameValues(lastAvg.coefs, reg.coefs) && sameValues(lastAvg.avg, reg.avg)) return lastAvg.value;
-  const value = fPositive(reg, reg.avg, "f(avg_size, avg_charges)");
-  lastAvg = { form: reg.form, coefs: [...reg.coefs], avg: [...reg.avg], value };
-  return value;
+/** |ln f| bound under which the fused route is used: f(x) and f(avg) are then far inside the Decimal range and
+ * expFast's own fixed-point path, so the unfused route would neither overflow, underflow nor fall back. */
+const FUSED_BOUND = 50000;
+const TWO_POW_40 = 2 ** 40;
+
+/** |v·2^−192| as a double (enough for a range guard). */
+function absNarrowToNumber(v: bigint): number {
+  return Math.abs(Number(v >> (NARROW_F - 40n))) / TWO_POW_40;
 }
 
-/** CF of one furnace: f(avg) / f(own). x = [size] or [size, charges]. */
-export function corrFactor(reg: Regression, x: D[], fAvg: D = fAverage(reg)): D {
+function powerPrep(reg: Regression): PowerPrep | undefined {
+  if (reg.form !== "power" || reg.coefs.length !== reg.avg.length + 1) return undefined;
+  const lnAvg = reg.avg.map((v) => lnNarrow(v));
+  const slopes = reg.coefs.slice(1);
+  const absB = slopes.map((c) => Math.abs(c.toNumber()));
+  let avgBound = Math.abs((reg.coefs[0] as D).toNumber());
+  lnAvg.forEach((l, j) => (avgBound += (absB[j] as number) * absNarrowToNumber(l)));
+  if (!(avgBound <= FUSED_BOUND)) return undefined;
+  return { lnAvg, b: slopes.map((c) => toNarrow(c)), absB, avgBound };
+}
+
+function averageEntry(reg: Regression): NonNullable<typeof lastAvg> {
+  if (lastAvg && lastAvg.form === reg.form && sameValues(lastAvg.coefs, reg.coefs) && sameValues(lastAvg.avg, reg.avg)) return lastAvg;
+  const value = fPositive(reg, reg.avg, "f(avg_size, avg_charges)");
+  lastAvg = { form: reg.form, coefs: [...reg.coefs], avg: [...reg.avg], value, power: powerPrep(reg) };
+  return lastAvg;
+}
+
+/** f at the industry-average furnace. The memo compares values (cheaper than a string key per call). */
+export function fAverage(reg: Regression): D {
+  return averageEntry(reg).value;
+}
+
+/** The fused power-form CF, or undefined where the unfused route must decide (x ≤ 0, huge exponents). */
+function powerCf(p: PowerPrep, x: readonly D[]): D | undefined {
+  if (x.length !== p.lnAvg.length) return undefined;
+  let acc = 0n;
+  let bound = p.avgBound;
+  for (let j = 0; j < x.length; j++) {
+    const v = x[j] as D;
+    if (!v.gt(0)) return undefined;
+    const l = lnNarrow(v);
+    bound += (p.absB[j] as number) * absNarrowToNumber(l);
+    acc += ((p.b[j] as bigint) * ((p.lnAvg[j] as bigint) - l)) >> NARROW_F;
+  }
+  if (!(bound <= FUSED_BOUND)) return undefined;
+  return expNarrow(x[0] as D, acc);
+}
+
+/**
+ * CF of one furnace: f(avg) / f(own). x = [size] or [size, charges]. The power form goes through the fused
+ * route (within ~1e-45 relative of the exact value; the unfused 40-digit route is within ~1e-39) unless an
+ * explicit fAvg is given or the values leave its guarded range.
+ */
+export function corrFactor(reg: Regression, x: D[], fAvg?: D): D {
+  if (fAvg === undefined) {
+    const entry = averageEntry(reg);
+    if (entry.power) {
+      const cf = powerCf(entry.power, x);
+      if (cf !== undefined) return cf;
+    }
+    fAvg = entry.value;
+  }
   return fAvg.div(fPositive(reg, x, "f(size, charges)"));
 }
 

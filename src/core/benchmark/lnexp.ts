@@ -131,9 +131,18 @@ export function lnFast(x: D): D {
 export function expFast(y: D): D {
   if (y.abs().gt(100000)) return y.exp();
   const sc = scaleOfValue(y);
-  const { F, ONE, ln2 } = sc;
+  return expBinary(y, sc, toBinary(y, sc));
+}
+
+/** y as a binary fixed-point BigInt (×2^F of the scale, truncated toward zero). */
+function toBinary(y: D, sc: Scale): bigint {
   const { m, exp } = scaledOf(y);
-  const yf = exp >= 0 ? (m * pow10(exp)) << F : (m << F) / pow10(-exp);
+  return exp >= 0 ? (m * pow10(exp)) << sc.F : (m << sc.F) / pow10(-exp);
+}
+
+/** e^(yf·2^−F) as a Decimal of like's clone (|y| ≤ 100 000). */
+function expBinary(like: D, sc: Scale, yf: bigint): D {
+  const { F, ONE, ln2 } = sc;
   // k = round(y / ln 2)
   const twice = (2n * yf) / ln2;
   const k = twice >= 0n ? (twice + 1n) / 2n : -((-twice + 1n) / 2n);
@@ -149,7 +158,28 @@ export function expFast(y: D): D {
   }
   for (let i = 0; i < SQUARINGS; i++) sum = (sum * sum) >> F;
   const kn = Number(k);
-  const Ctor = y.constructor as typeof D;
-  if (Math.abs(kn) > 4000) return fromBinary(y, sc, sum).mul(new Ctor(2).pow(kn));
-  return fromBinary(y, sc, sum, kn);
+  const Ctor = like.constructor as typeof D;
+  if (Math.abs(kn) > 4000) return fromBinary(like, sc, sum).mul(new Ctor(2).pow(kn));
+  return fromBinary(like, sc, sum, kn);
+}
+
+/**
+ * The narrow (2^192, ~57 places) fixed point for callers that fuse several ln/exp of 40-digit values into
+ * one rounding (CORRFACTOR's power form: exp(Σ bⱼ·(ln avgⱼ − ln xⱼ))): values stay BigInts between steps.
+ */
+export const NARROW_F = 192n;
+
+/** ln x·2^192 (x > 0), the same fixed-point value lnFast rounds for a 40-digit x. */
+export function lnNarrow(x: D): bigint {
+  return lnBinary(x, scaleFor(40));
+}
+
+/** v·2^192 truncated toward zero. */
+export function toNarrow(v: D): bigint {
+  return toBinary(v, scaleFor(40));
+}
+
+/** e^(yf·2^−192) rounded to like's clone (at most 40 digits); the caller keeps |y| ≤ 100 000. */
+export function expNarrow(like: D, yf: bigint): D {
+  return expBinary(like, scaleFor(40), yf);
 }
