@@ -8,6 +8,8 @@ import { shimBrowser } from "../audit/setup";
 
 beforeAll(shimBrowser);
 jest.setTimeout(60000);
+// A busy machine renders Fluent slowly; waits are generous (not speed tests).
+const SLOW = { timeout: 15000 };
 
 function openTab(host: FakeHost): void {
   render(<App host={host} />);
@@ -24,11 +26,11 @@ describe("the follow-up report tab", () => {
     for (const label of ["基準年度（2013年度）の生産活動量（t）", "目標（2030年度）のエネルギー使用量（TJ）", "実績（2024年度）の電力消費量（MWh）", "見通し（2025年度）の電力排出係数（kg-CO2/kWh）"])
       expect(screen.getByLabelText(label)).toBeTruthy();
     fireEvent.change(field, { target: { value: "118,500" } });
-    expect(await screen.findByText(/「118,500」は数値ではありません/)).toBeTruthy();
+    expect(await screen.findByText(/「118,500」は数値ではありません/, undefined, SLOW)).toBeTruthy();
     expect(field.getAttribute("aria-invalid")).toBe("true");
     const syncs = host.syncCount();
     fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
-    expect(await screen.findByText(/入力エラーが 1 件あります/)).toBeTruthy();
+    expect(await screen.findByText(/入力エラーが 1 件あります/, undefined, SLOW)).toBeTruthy();
     expect(host.syncCount()).toBe(syncs);
   });
 
@@ -36,16 +38,16 @@ describe("the follow-up report tab", () => {
     const host = new FakeHost();
     openTab(host);
     fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
-    const figures = await screen.findByTestId("followup-figures");
+    const figures = await screen.findByTestId("followup-figures", undefined, SLOW);
     // CO2 progress FY2024: (142000 − 113900) / (142000 − 98000) = 63.9 %
     expect(within(figures).getAllByText("63.9%").length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
-    expect(await screen.findByText(/「フォローアップ」シートの A1:[A-Z]+\d+ に書き込みました（セル \d+ 個、同期 4 回）/)).toBeTruthy();
+    expect(await screen.findByText(/「フォローアップ」シートの A1:[A-Z]+\d+ に書き込みました（セル \d+ 個、同期 4 回）/, undefined, SLOW)).toBeTruthy();
     const sheet = host.sheet("フォローアップ");
     const progress = [...(sheet?.cells ?? [])].filter(([, c]) => c.formula?.startsWith("=ALCN.PROGRESS(")).map(([ref]) => host.valueAt("フォローアップ", ref) as number);
     expect(progress.some((v) => Math.abs(v - 28100 / 44000) < 1e-12)).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "書き込んだシートを表示" }));
-    await waitFor(() => expect(host.selection.sheet).toBe("フォローアップ"));
+    await waitFor(() => expect(host.selection.sheet).toBe("フォローアップ"), SLOW);
   });
 
   it("replace over a non-empty sheet: the dialog shows what is there; cancel writes nothing", async () => {
@@ -54,15 +56,15 @@ describe("the follow-up report tab", () => {
     fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
     fireEvent.click(screen.getByLabelText(/同じ名前のシート（フォローアップ）があれば上書きする/));
     fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await screen.findByRole("alertdialog", undefined, SLOW);
     expect(within(dialog).getByText("手入力のメモ")).toBeTruthy();
     expect(within(dialog).getByText("フォローアップ!A1")).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "キャンセル" }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull(), SLOW);
     expect(host.cellAt("フォローアップ", "A1")?.value).toBe("手入力のメモ");
     fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
-    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "上書きする" }));
-    expect(await screen.findByText(/「フォローアップ」シートの .* に書き込みました/)).toBeTruthy();
+    fireEvent.click(within(await screen.findByRole("alertdialog", undefined, SLOW)).getByRole("button", { name: "上書きする" }));
+    expect(await screen.findByText(/「フォローアップ」シートの .* に書き込みました/, undefined, SLOW)).toBeTruthy();
     expect(host.cellAt("フォローアップ", "A1")?.value).toBe("カーボンニュートラル行動計画 フォローアップ");
   });
 
@@ -71,7 +73,7 @@ describe("the follow-up report tab", () => {
     const rows = ["100\t60\t90\t85\t80", "1000\t1000\t990\t1000\t1010", "10\t8\t9.5\t9.2\t9", "500\t450\t480\t470\t460", "0.5\t0.3\t0.45\t0.44\t0.43"].join("\n");
     fireEvent.change(screen.getByLabelText(/Excel から貼り付け/), { target: { value: rows } });
     fireEvent.click(screen.getByRole("button", { name: "貼り付けた表を読み込む" }));
-    expect(await screen.findByText("貼り付けた表を読み込みました。")).toBeTruthy();
+    expect(await screen.findByText("貼り付けた表を読み込みました。", undefined, SLOW)).toBeTruthy();
     expect((screen.getByLabelText("実績（2024年度）のエネルギー使用量（TJ）") as HTMLInputElement).value).toBe("9.2");
   });
 });
