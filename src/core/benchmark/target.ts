@@ -17,38 +17,130 @@ function checkPct(pct: D): void {
   if (pct.lt(0) || pct.gt(100)) fail("NUM", "outOfRange", { arg: "top_pct", min: 0, max: 100, value: pct.toString() });
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
- * Indices of values in ascending order, ties by position (stable). Each value's double is computed once
- * and compared first — rounding to a double is monotone, so a smaller double means a smaller Decimal —
- * and the exact Decimal comparison decides only between equal doubles. Sorting 100 000 intensities then
- * costs n conversions plus n·log n float comparisons instead of n·log n Decimal comparisons (SPEC 8 growth).
+ * The values as the sort sees them: each one's double (rounding to a double is monotone, so a smaller double
+ * means a smaller Decimal) and its Decimal on demand. Cell values are doubles, so equal doubles are equal
+ * Decimals and `at` can build the Decimal of the few entries the result needs (SPEC 8: 100 000 intensities
+ * then cost no 100 000 Decimals — their garbage made the time grow faster than the rows).
  */
-function ascending(values: readonly D[]): number[] {
-  const keys = values.map((v) => v.toNumber());
-  return values.map((_, i) => i).sort((i, j) => (keys[i] as number) - (keys[j] as number) || (values[i] as D).comparedTo(values[j] as D) || i - j);
+interface Sortable {
+  readonly n: number;
+  readonly keys: ArrayLike<number>;
+  at(i: number): D;
+  /** Equal doubles may hold different Decimals (computed 40-digit values): order those exactly. */
+  readonly exactTies: boolean;
+}
+
+function ofDecimals(values: readonly D[]): Sortable {
+  return { n: values.length, keys: values.map((v) => v.toNumber()), at: (i) => values[i] as D, exactTies: true };
+}
+
+/** Numbers from cells: the Decimal of a cell is that of its double (what cellNumber builds). */
+function ofCellNumbers(keys: readonly number[]): Sortable {
+  return { n: keys.length, keys, at: (i) => new D(keys[i] as number), exactTies: false };
+}
+
+/**
+ * Indices in ascending order, ties by position (stable): an LSD radix sort on the doubles' bits (4 passes of
+ * 16 bits; bits, index and key move together so every pass reads sequentially), linear in n — SPEC 8
+ * "doubling the rows at most doubles the time", which an n·log n comparison sort does not meet. Runs of equal
+ * doubles are then ordered by their exact Decimals when those may differ (stable, ties keep positions).
+ */
+function ascending(v: Sortable): Uint32Array {
+  const n = v.n;
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) f[i] = (v.keys[i] as number) + 0; // −0 → +0
+  const words = new Uint32Array(f.buffer);
+  const hiAt = LITTLE_ENDIAN ? 1 : 0;
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  let idx = new Uint32Array(n);
+  const counts = new Uint32Array(4 * 65536);
+  for (let i = 0; i < n; i++) {
+    let h = words[2 * i + hiAt] as number;
+    let l = words[2 * i + 1 - hiAt] as number;
+    // Unsigned order of the bits = numeric order: flip every bit of negatives, the sign bit of the others.
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    hi[i] = h;
+    lo[i] = l;
+    idx[i] = i;
+    (counts[l & 0xffff] as number)++;
+    (counts[65536 + (l >>> 16)] as number)++;
+    (counts[131072 + (h & 0xffff)] as number)++;
+    (counts[196608 + (h >>> 16)] as number)++;
+  }
+  let hi2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  let idx2 = new Uint32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass * 65536;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    const ofLo = pass < 2;
+    const first = n > 0 ? ((((ofLo ? lo[0] : hi[0]) as number) >>> shift) & 0xffff) : 0;
+    if (n === 0 || counts[base + first] === n) continue; // one digit value: nothing moves
+    let sum = 0;
+    for (let d = base; d < base + 65536; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const h = hi[i] as number;
+      const l = lo[i] as number;
+      const d = base + (((ofLo ? l : h) >>> shift) & 0xffff);
+      const at = counts[d] as number;
+      counts[d] = at + 1;
+      hi2[at] = h;
+      lo2[at] = l;
+      idx2[at] = idx[i] as number;
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [idx, idx2] = [idx2, idx];
+  }
+  if (v.exactTies) {
+    for (let a = 0; a < n; ) {
+      let b = a + 1;
+      while (b < n && hi[b] === hi[a] && lo[b] === lo[a]) b++;
+      if (b - a > 1) {
+        const run = Array.from(idx.subarray(a, b)).sort((i, j) => v.at(i).comparedTo(v.at(j)));
+        idx.set(run, a);
+      }
+      a = b;
+    }
+  }
+  return idx;
+}
+
+function percentileOf(v: Sortable, pct: D): D {
+  checkPct(pct);
+  if (v.n === 0) fail("NUM", "emptyRange", { arg: "intensities" });
+  const order = ascending(v);
+  const h = pct.div(100).mul(v.n - 1);
+  const lo = h.floor().toNumber();
+  const frac = h.sub(lo);
+  const a = v.at(order[lo] as number);
+  if (frac.isZero() || lo + 1 >= v.n) return a;
+  return a.add(frac.mul(v.at(order[lo + 1] as number).sub(a)));
 }
 
 /** Excel PERCENTILE.INC(values, pct/100). */
 export function percentileInc(values: readonly D[], pct: D): D {
-  checkPct(pct);
-  if (values.length === 0) fail("NUM", "emptyRange", { arg: "intensities" });
-  const xs = ascending(values).map((i) => values[i] as D);
-  const h = pct.div(100).mul(xs.length - 1);
-  const lo = h.floor().toNumber();
-  const frac = h.sub(lo);
-  const a = xs[lo] as D;
-  if (frac.isZero() || lo + 1 >= xs.length) return a;
-  return a.add(frac.mul((xs[lo + 1] as D).sub(a)));
+  return percentileOf(ofDecimals(values), pct);
 }
 
-/** Activity-weighted top-X % level: first entity (intensity ascending, stable) with cumulative activity ≥ pct % of the total. */
-export function activityLevel(intensities: readonly D[], activities: readonly D[], pct: D): D {
+function activityOf(v: Sortable, activities: readonly D[], pct: D): D {
   checkPct(pct);
-  if (intensities.length === 0) fail("NUM", "emptyRange", { arg: "intensities" });
-  if (intensities.length !== activities.length) {
-    fail("VALUE", "shapeMismatch", { arg: "intensities", other: "activities", a: intensities.length, b: activities.length });
+  if (v.n === 0) fail("NUM", "emptyRange", { arg: "intensities" });
+  if (v.n !== activities.length) {
+    fail("VALUE", "shapeMismatch", { arg: "intensities", other: "activities", a: v.n, b: activities.length });
   }
-  const order = ascending(intensities);
+  const order = ascending(v);
   const total = activities.reduce((s, a) => s.add(a), new D(0));
   if (total.isZero()) fail("DIV0", "zeroDivisor", { arg: "activities (total)" });
   // cumulative ≥ pct/100 × total, compared as cumulative × 100 ≥ pct × total (no rounding).
@@ -56,28 +148,40 @@ export function activityLevel(intensities: readonly D[], activities: readonly D[
   let cum = new D(0);
   for (const i of order) {
     cum = cum.add(activities[i] as D);
-    if (cum.mul(100).gte(need)) return intensities[i] as D;
+    if (cum.mul(100).gte(need)) return v.at(i);
   }
-  return intensities[order[order.length - 1] as number] as D;
+  return v.at(order[order.length - 1] as number);
 }
 
-/** Read intensities (and activities) keeping positions; entries whose intensity is blank are dropped with their activity. */
-function readPairs(rawI: CellArg, rawA: CellArg | undefined): { xs: D[]; ws: D[] | undefined } {
+/** Activity-weighted top-X % level: first entity (intensity ascending, stable) with cumulative activity ≥ pct % of the total. */
+export function activityLevel(intensities: readonly D[], activities: readonly D[], pct: D): D {
+  return activityOf(ofDecimals(intensities), activities, pct);
+}
+
+/**
+ * Read intensities (as their doubles) and activities (as Decimals) keeping positions; entries whose intensity
+ * is blank are dropped with their activity. Errors exactly as cellNumber reports them.
+ */
+function readPairs(rawI: CellArg, rawA: CellArg | undefined): { keys: number[]; ws: D[] | undefined } {
   const ci = cellsOf(rawI);
   const ca = rawA === undefined ? undefined : cellsOf(rawA);
   if (ca && ca.length !== ci.length) fail("VALUE", "shapeMismatch", { arg: "intensities", other: "activities", a: ci.length, b: ca.length });
-  const xs: D[] = [];
+  const keys: number[] = [];
   const ws: D[] = [];
-  ci.forEach((c, k) => {
-    const x = cellNumber("intensities", c);
+  for (let k = 0; k < ci.length; k++) {
+    const c = ci[k];
+    // A finite number is taken as it is (cellNumber would build its Decimal); anything else goes through cellNumber.
+    let x: number | undefined;
+    if (typeof c === "number" && Number.isFinite(c)) x = c;
+    else x = cellNumber("intensities", c)?.toNumber(); // blank → undefined; other cells fail
     const w = ca ? cellNumber("activities", ca[k]) : undefined;
-    if (x !== undefined && x.lt(0)) fail("NUM", "negative", { arg: "intensities", value: x.toString() });
+    if (x !== undefined && x < 0) fail("NUM", "negative", { arg: "intensities", value: new D(x).toString() });
     if (w !== undefined && w.lt(0)) fail("NUM", "negative", { arg: "activities", value: w.toString() });
-    if (x === undefined) return;
-    xs.push(x);
-    ws.push(w ?? new D(0));
-  });
-  return { xs, ws: ca ? ws : undefined };
+    if (x === undefined) continue;
+    keys.push(x);
+    if (ca) ws.push(w ?? new D(0));
+  }
+  return { keys, ws: ca ? ws : undefined };
 }
 
 export const TARGET: FunctionSpec = {
@@ -114,8 +218,8 @@ export const TARGET: FunctionSpec = {
     const hasA = !(rawA === undefined || rawA === null || rawA === "");
     const m = (method as TargetMethod | undefined) ?? (hasA ? "activity" : "count");
     if (m === "activity" && !hasA) fail("VALUE", "missing", { arg: "activities" });
-    const { xs, ws } = readPairs(rawI as CellArg, hasA ? (rawA as CellArg) : undefined);
-    if (m === "count") return percentileInc(xs, pct as D);
-    return activityLevel(xs, ws as D[], pct as D);
+    const { keys, ws } = readPairs(rawI as CellArg, hasA ? (rawA as CellArg) : undefined);
+    if (m === "count") return percentileOf(ofCellNumbers(keys), pct as D);
+    return activityOf(ofCellNumbers(keys), ws as D[], pct as D);
   },
 };
