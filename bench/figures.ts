@@ -147,7 +147,7 @@ export function planOf(quick: boolean): Plan {
     calls: { warmup: 10, runs: 15 },
     big: { warmup: 1, runs: 5 },
     recalc: { warmup: 1, runs: 5 },
-    growth: { warmup: 1, runs: 5 },
+    growth: { warmup: 1, runs: 7 },
     companyRows: 100_000,
     regfitRows: 10_000,
     targetRows: 100_000,

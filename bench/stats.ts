@@ -74,15 +74,47 @@ export function timeMs(fn: () => unknown, opts: RunOptions): Summary {
 }
 
 /**
+ * A full garbage collection, when the runtime lets us ask for one: `global.gc` under --expose-gc, else the
+ * flag set at run time (V8 accepts it late; the function then lives in a fresh context). undefined if neither.
+ */
+function fullGc(): (() => void) | undefined {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (typeof g === "function") return g;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("v8") as typeof import("v8")).setFlagsFromString("--expose-gc");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fromContext = (require("vm") as typeof import("vm")).runInNewContext("gc") as unknown;
+    return typeof fromContext === "function" ? (fromContext as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let gcOnce: { fn: (() => void) | undefined } | undefined;
+/** Whether timeMsInterleaved collects garbage before each run (reported by the bench). */
+export function gcBetweenRuns(): boolean {
+  gcOnce ??= { fn: fullGc() };
+  return gcOnce.fn !== undefined;
+}
+
+/**
  * Milliseconds per run of several fns measured in alternation (a, b, a, b …) after warming each: each sees
  * the same heap and machine state, so their ratio is not skewed by what ran before (growth checks).
  */
 export function timeMsInterleaved(fns: readonly (() => unknown)[], opts: RunOptions): Summary[] {
+  gcBetweenRuns();
+  const gc = gcOnce?.fn;
   for (let i = 0; i < opts.warmup; i++) for (const fn of fns) sink(fn());
   const samples = fns.map(() => [] as number[]);
   const cpu = fns.map(() => [] as number[]);
   for (let i = 0; i < opts.runs; i++) {
-    fns.forEach((fn, k) => {
+    // Alternate which size goes first, and start each run on a collected heap: the garbage the previous run
+    // left (100 000 Decimals) is otherwise collected inside the next one, charged to whichever size follows.
+    const turn = i % 2 === 0 ? fns.map((_, k) => k) : fns.map((_, k) => fns.length - 1 - k);
+    turn.forEach((k) => {
+      const fn = fns[k] as () => unknown;
+      if (gc) gc();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       sink(fn());
