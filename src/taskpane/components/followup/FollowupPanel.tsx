@@ -5,7 +5,7 @@
  */
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Textarea } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { fmt, num, useStrings } from "../../i18n";
+import { fmt, useStrings } from "../../i18n";
 import { checkFollowup, columnLabel, demoFollowupState, issueKey, pasteFollowup, QUANTITIES, toFollowupInputs, type FollowupState } from "../../followup/state";
 import { commitFollowupWrite, computeFollowup, prepareFollowupWrite, type PreparedFollowupWrite, type YearFigures } from "../../followup/write";
 import type { Num } from "../../wizard/compute";
@@ -35,7 +35,8 @@ export function FollowupPanel({ st, update }: FollowupPanelProps) {
   const count = issueCount(issues);
   const figures = useMemo(() => (count === 0 ? computeFollowup(toFollowupInputs(st), lang) : undefined), [st, lang, count]);
   const err = (key: string) => (shown ? issues[key] : undefined);
-  const pct = (n: Num | undefined) => (n === undefined ? "—" : n.ok ? `${num(n.value * 100, lang, 1)}%` : n.reason);
+  const pct = (n: Num | undefined) =>
+    n === undefined ? "—" : n.ok ? `${(n.value * 100).toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%` : n.reason;
 
   const setValue = (col: number, key: (typeof QUANTITIES)[number]["key"] | "fy", v: string) =>
     update((x) => ({
