@@ -12,7 +12,7 @@ import { D } from "../decimal";
 import { fail } from "../errors";
 import { cellNumber, cellsOf } from "../input";
 import type { CalcContext, FunctionSpec, ArgSpec } from "../spec";
-import { isBlank, type CellArg } from "../values";
+import { isBlank, isMatrix, type CellArg, type CellScalar } from "../values";
 import { evaluateForm, isRegForm, REG_FORMS, regressorsOf, type RegForm } from "./forms";
 import { expFast, expNarrow, lnNarrow, NARROW_F, toNarrow } from "./lnexp";
 import { paramListOrUndefined, paramNumberOrUndefined, paramTextOrUndefined } from "./parameters-fn";
@@ -66,8 +66,9 @@ function fPositive(reg: Regression, x: D[], what: string): D {
   return y;
 }
 
-function keyOf(x: readonly D[]): string {
-  return x.map((v) => v.toString()).join("|");
+/** The Decimal of a cell's number (what cellNumber builds). */
+function dec(v: number): D {
+  return new D(v);
 }
 
 /**
@@ -169,11 +170,11 @@ export function corrFactor(reg: Regression, x: D[], fAvg?: D): D {
  *               the 1e-16 of the double returned to Excel.
  * polyN forms (one column, few furnaces in practice) keep one f per distinct furnace.
  */
-export function companyCf(reg: Regression, rows: readonly { x: D[]; e: D }[]): D {
+export function companyCf(reg: Regression, rows: readonly FurnaceRow[]): D {
   const fAvg = fAverage(reg);
   const first = rows[0];
   // The first row through evaluateForm: shape and positivity errors exactly as CORRFACTOR reports them.
-  if (first) fPositive(reg, first.x, "f(size, charges)");
+  if (first) fPositive(reg, first.x.map(dec), "f(size, charges)");
   const k = first?.x.length ?? 0;
   const columnWise = (reg.form === "linear" || reg.form === "log" || reg.form === "power") && reg.coefs.length === k + 1;
   let sumE = new D(0);
@@ -182,16 +183,15 @@ export function companyCf(reg: Regression, rows: readonly { x: D[]; e: D }[]): D
     const power = reg.form === "power";
     const b0 = reg.coefs[0] as D;
     const expMinusB0 = power ? expFast(b0.neg()) : b0;
-    // Per column: value → bⱼ·termⱼ (linear/log) or exp(−bⱼ·ln v) (power).
-    const memo: Map<string, D>[] = Array.from({ length: k }, () => new Map());
-    const part = (j: number, v: D): D => {
-      const m = memo[j] as Map<string, D>;
-      const key = v.toString();
-      let p = m.get(key);
+    // Per column: value → bⱼ·termⱼ (linear/log) or exp(−bⱼ·ln v) (power), keyed by the cell's double.
+    const memo: Map<number, D>[] = Array.from({ length: k }, () => new Map());
+    const part = (j: number, v: number): D => {
+      const m = memo[j] as Map<number, D>;
+      let p = m.get(v);
       if (p === undefined) {
-        const term = (reg.coefs[j + 1] as D).mul(regressorsOf(reg.form, [v], "x")[0] as D);
+        const term = (reg.coefs[j + 1] as D).mul(regressorsOf(reg.form, [dec(v)], "x")[0] as D);
         p = power ? expFast(term.neg()) : term;
-        m.set(key, p);
+        m.set(v, p);
       }
       return p;
     };
@@ -201,12 +201,12 @@ export function companyCf(reg: Regression, rows: readonly { x: D[]; e: D }[]): D
       if (power) {
         // Eᵢ·Π exp(−bⱼ·ln xᵢⱼ); the common factor exp(−b0) is applied once after the loop.
         let t = r.e;
-        for (let j = 0; j < k; j++) t = t.mul(part(j, r.x[j] as D));
+        for (let j = 0; j < k; j++) t = t.mul(part(j, r.x[j] as number));
         sumEw = sumEw.add(t);
       } else {
         let f = b0;
-        for (let j = 0; j < k; j++) f = f.add(part(j, r.x[j] as D));
-        if (!f.gt(0)) fPositive(reg, r.x, "f(size, charges)");
+        for (let j = 0; j < k; j++) f = f.add(part(j, r.x[j] as number));
+        if (!f.gt(0)) fPositive(reg, r.x.map(dec), "f(size, charges)");
         sumEw = sumEw.add(r.e.div(f));
       }
     }
@@ -215,10 +215,10 @@ export function companyCf(reg: Regression, rows: readonly { x: D[]; e: D }[]): D
     // Furnaces of the same size and charges share f.
     const fOf = new Map<string, D>();
     for (const r of rows) {
-      const key = keyOf(r.x);
+      const key = r.x.join("|");
       let f = fOf.get(key);
       if (f === undefined) {
-        f = fPositive(reg, r.x, "f(size, charges)");
+        f = fPositive(reg, r.x.map(dec), "f(size, charges)");
         fOf.set(key, f);
       }
       sumE = sumE.add(r.e);
@@ -292,13 +292,28 @@ export const CORRFACTOR: FunctionSpec = {
   },
 };
 
-/** Read one furnace column keeping blanks (undefined); negatives → #NUM!. */
-function column(arg: string, raw: CellArg): (D | undefined)[] {
-  return cellsOf(raw).map((c) => {
-    const v = cellNumber(arg, c);
-    if (v !== undefined && v.lt(0)) fail("NUM", "negative", { arg, value: v.toString() });
-    return v;
-  });
+/**
+ * Read one furnace column (row-major) as the cells' numbers, keeping blanks (undefined); negatives → #NUM!.
+ * A finite number is taken as it is; any other cell goes through cellNumber (blank, or its error). No
+ * Decimal per cell: 100 000-row tables made that garbage a fifth of COMPANYCF's time (SPEC 8).
+ */
+function column(arg: string, raw: CellArg): (number | undefined)[] {
+  const out: (number | undefined)[] = [];
+  const take = (c: CellScalar): void => {
+    const v = typeof c === "number" && Number.isFinite(c) ? c : cellNumber(arg, c)?.toNumber();
+    if (v !== undefined && v < 0) fail("NUM", "negative", { arg, value: dec(v).toString() });
+    out.push(v);
+  };
+  if (isMatrix(raw)) {
+    for (const row of raw) for (const c of row) take(c);
+  } else take(raw);
+  return out;
+}
+
+/** One furnace of COMPANYCF: its size (and charges) as the cells' numbers, its emissions as a Decimal. */
+export interface FurnaceRow {
+  readonly x: readonly number[];
+  readonly e: D;
 }
 
 function isOmitted(v: unknown): boolean {
@@ -309,7 +324,7 @@ function isOmitted(v: unknown): boolean {
  * The furnace table: rows where every cell is blank are skipped (a generous selection); a row with some
  * blank cells is #VALUE! (a blank is missing, not zero).
  */
-export function furnaceRows(rawSizes: CellArg, rawCharges: CellArg | undefined, rawE: CellArg): { rows: { x: D[]; e: D }[]; two: boolean } {
+export function furnaceRows(rawSizes: CellArg, rawCharges: CellArg | undefined, rawE: CellArg): { rows: FurnaceRow[]; two: boolean } {
   const sizes = column("sizes", rawSizes);
   // An omitted charges argument (Excel may pass an empty argument as a blank 1×1 range) = one regressor.
   const two = !isOmitted(rawCharges) && cellsOf(rawCharges as CellArg).some((c) => !isBlank(c));
@@ -317,7 +332,7 @@ export function furnaceRows(rawSizes: CellArg, rawCharges: CellArg | undefined, 
   const es = column("emissions", rawE);
   if (charges && charges.length !== sizes.length) fail("VALUE", "shapeMismatch", { arg: "charges", other: "sizes", a: charges.length, b: sizes.length });
   if (es.length !== sizes.length) fail("VALUE", "shapeMismatch", { arg: "emissions", other: "sizes", a: es.length, b: sizes.length });
-  const rows: { x: D[]; e: D }[] = [];
+  const rows: FurnaceRow[] = [];
   for (let i = 0; i < sizes.length; i++) {
     const s = sizes[i];
     const h = charges?.[i];
@@ -327,7 +342,7 @@ export function furnaceRows(rawSizes: CellArg, rawCharges: CellArg | undefined, 
     if (s === undefined) fail("VALUE", "missing", { arg: `sizes${where}` });
     if (two && h === undefined) fail("VALUE", "missing", { arg: `charges${where}` });
     if (e === undefined) fail("VALUE", "missing", { arg: `emissions${where}` });
-    rows.push({ x: two ? [s, h as D] : [s], e });
+    rows.push({ x: two ? [s, h as number] : [s], e: dec(e) });
   }
   if (rows.length === 0) fail("NUM", "emptyRange", { arg: "sizes" });
   return { rows, two };

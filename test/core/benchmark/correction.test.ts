@@ -142,3 +142,36 @@ describe("UPINTENSITY", () => {
     expect(codeOf(call("UPINTENSITY", "１００", 5, 1))).toBe("VALUE");
   });
 });
+
+describe("CORRFACTOR power form, fused route (docs/decisions/109-corrfactor-power-fused.md)", () => {
+  const ctx = { lang: "en" as const, params: new ParameterStore() };
+  it("equals the unfused 40-digit f(avg) ÷ f(x) within 1e-30 relative, and the same double", async () => {
+    const { D } = await import("../../../src/core/decimal");
+    const { corrFactor, fAverage, resolveRegression } = await import("../../../src/core/benchmark/correction");
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.double({ min: 0.01, max: 500, noNaN: true }),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        fc.double({ min: 1e-6, max: 1e4, noNaN: true }),
+        fc.double({ min: 1e-6, max: 50, noNaN: true }),
+        (b, as, ac, s, c) => {
+          const reg = resolveRegression(ctx, true, b.map((v) => new D(v)), new D(as), new D(ac), "power");
+          const x = [new D(s), new D(c)];
+          const fused = corrFactor(reg, x);
+          const unfused = corrFactor(reg, x, fAverage(reg));
+          expect(fused.sub(unfused).abs().div(unfused).lt("1e-30")).toBe(true);
+          expect(Number(fused.toString())).toBe(Number(unfused.toString()));
+        },
+      ),
+    );
+  });
+  it("is exactly 1 at the average; errors and huge exponents go the unfused way", () => {
+    expect(call("CORRFACTOR", 35, 0.55, [[-0.35, -0.18, -0.22]], 35, 0.55, "power")).toBe(1);
+    expect(codeOf(call("CORRFACTOR", 0, 0.5, [[-0.35, -0.18, -0.22]], 35, 0.55, "power"))).toBe("NUM"); // ln 0
+    expect(codeOf(call("CORRFACTOR", 10, 0.5, [[-0.35, -0.18]], 35, 0.55, "power"))).toBe("VALUE"); // coefficient count
+    // b0 = 1e6 leaves the fused range (exp(1e6) goes through decimal.js); the unfused route gives the same CF.
+    const big = call("CORRFACTOR", 10, 2, [[1e6, -0.3, -0.2]], 20, 3, "power") as number;
+    expect(big).toBeCloseTo(Math.pow(2, -0.3) * Math.pow(1.5, -0.2), 13);
+  });
+});

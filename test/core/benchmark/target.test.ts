@@ -86,3 +86,28 @@ describe("TARGET", () => {
     );
   });
 });
+
+describe("TARGET on many values (radix sort)", () => {
+  it("matches PERCENTILE.INC and the activity rule on 5 000 values with ties, zeros and −0", () => {
+    let seed = 12345;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const xs = Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? 0 : i % 89 === 0 ? -0 : Math.round(rnd() * 2000) / 1000));
+    const ws = xs.map(() => Math.round(rnd() * 100));
+    for (const p of [0, 12.5, 32.5, 50, 99.9, 100]) {
+      expect(call("TARGET", xs.map((x) => [x]), p) as number).toBeCloseTo(percentileInc(xs, p / 100), 12);
+      // activity: stable ascending order, first entity reaching p % of the total activity.
+      const order = xs.map((_, i) => i).sort((i, j) => xs[i]! - xs[j]! || i - j);
+      const total = ws.reduce((s, w) => s + w, 0);
+      let cum = 0;
+      let want = xs[order[order.length - 1]!]!;
+      for (const i of order) {
+        cum += ws[i]!;
+        if (cum * 100 >= p * total) {
+          want = xs[i]!;
+          break;
+        }
+      }
+      expect(call("TARGET", xs.map((x) => [x]), p, ws.map((w) => [w]))).toBe(want === 0 ? 0 : want);
+    }
+  });
+});
