@@ -46,9 +46,23 @@ export function cellNumber(arg: string, cell: CellScalar): D | undefined {
 /** How blank cells inside a range are read. */
 export type BlankRule = "zero" | "skip" | "keep";
 
-/** The cells of a range (or a single value) in row-major order. */
+/**
+ * The cells of a range (or a single value) in row-major order. Same result as v.flat() (a non-array row is
+ * kept as one cell, holes are skipped), by a plain loop: flat() was half of TARGET's time on 100 000 cells.
+ */
 export function cellsOf(v: CellArg): CellScalar[] {
-  return isMatrix(v) ? v.flat() : [v];
+  if (!isMatrix(v)) return [v];
+  const out: CellScalar[] = [];
+  for (let r = 0; r < v.length; r++) {
+    if (!(r in v)) continue;
+    const row = v[r] as unknown;
+    if (!Array.isArray(row)) {
+      out.push(row as CellScalar);
+      continue;
+    }
+    for (let i = 0; i < row.length; i++) if (i in row) out.push(row[i] as CellScalar);
+  }
+  return out;
 }
 
 /**
