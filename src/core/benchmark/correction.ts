@@ -90,8 +90,22 @@ interface PowerPrep {
 /** One-entry memo of f(avg): a sheet calls CORRFACTOR row after row with the same regression. */
 let lastAvg: { form: RegForm; coefs: D[]; avg: D[]; value: D; power: PowerPrep | undefined } | undefined;
 
+/** a = b; the same sign, exponent and digit words (a freshly coerced copy of the same cell) answer without eq. */
+function sameDecimal(a: D, b: D): boolean {
+  const x = a.d;
+  const y = b.d;
+  if (a.s === b.s && a.e === b.e && x && y && x.length === y.length) {
+    let i = 0;
+    while (i < x.length && x[i] === y[i]) i++;
+    if (i === x.length) return true;
+  }
+  return a.eq(b);
+}
+
 function sameValues(a: readonly D[], b: readonly D[]): boolean {
-  return a.length === b.length && a.every((v, i) => v.eq(b[i] as D));
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameDecimal(a[i] as D, b[i] as D)) return false;
+  return true;
 }
 
 /** |ln f| bound under which the fused route is used: f(x) and f(avg) are then far inside the Decimal range and
