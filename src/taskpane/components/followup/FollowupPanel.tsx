@@ -12,6 +12,7 @@ import type { Num } from "../../wizard/compute";
 import { ConfirmOverwrite } from "../ConfirmOverwrite";
 import { useHost } from "../HostContext";
 import { CellInput, TextField, issueCount, useStyles } from "../fields";
+import { useGuardedWrite } from "../useGuardedWrite";
 
 export interface FollowupPanelProps {
   readonly st: FollowupState;
@@ -26,10 +27,7 @@ export function FollowupPanel({ st, update }: FollowupPanelProps) {
   const [shown, setShown] = useState(false);
   const [note, setNote] = useState<{ ok: boolean; text: string } | undefined>();
   const [paste, setPaste] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
   const [written, setWritten] = useState<{ sheet: string; range: string } | undefined>();
-  const [pending, setPending] = useState<{ prepared: PreparedFollowupWrite; before: number } | undefined>();
 
   const issues = useMemo(() => checkFollowup(st, s), [st, s]);
   const count = issueCount(issues);
@@ -44,12 +42,15 @@ export function FollowupPanel({ st, update }: FollowupPanelProps) {
       columns: x.columns.map((c, i) => (i !== col ? c : key === "fy" ? { ...c, fy: v } : { ...c, values: { ...c.values, [key]: v } })),
     }));
 
-  const finish = async (prepared: PreparedFollowupWrite, before: number) => {
-    const out = await commitFollowupWrite(host, prepared);
-    setWritten({ sheet: out.sheet, range: out.range });
-    setMessage({ ok: true, text: fmt(f.done, { sheet: out.sheet, range: out.range, cells: out.cells, syncs: host.syncCount() - before }) });
-  };
-  const fail = (e: unknown) => setMessage({ ok: false, text: fmt(s.write.failed, { reason: e instanceof Error ? e.message : String(e) }) });
+  const write = useGuardedWrite(
+    () => prepareFollowupWrite(host, st, lang),
+    async (prepared: PreparedFollowupWrite, before: number) => {
+      const out = await commitFollowupWrite(host, prepared);
+      setWritten({ sheet: out.sheet, range: out.range });
+      return { ok: true, text: fmt(f.done, { sheet: out.sheet, range: out.range, cells: out.cells, syncs: host.syncCount() - before }) };
+    },
+  );
+  const { busy, message, setMessage } = write;
   const run = async () => {
     setShown(true);
     setMessage(undefined);
@@ -58,30 +59,7 @@ export function FollowupPanel({ st, update }: FollowupPanelProps) {
       setMessage({ ok: false, text: fmt(f.fix, { count }) });
       return;
     }
-    setBusy(true);
-    try {
-      const before = host.syncCount();
-      const prepared = await prepareFollowupWrite(host, st, lang);
-      if (prepared.occupied.length > 0) setPending({ prepared, before });
-      else await finish(prepared, before);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const confirm = async () => {
-    const p = pending;
-    setPending(undefined);
-    if (!p) return;
-    setBusy(true);
-    try {
-      await finish(p.prepared, p.before);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
+    await write.run();
   };
   const applyPaste = () => {
     if (paste.trim() === "") {
@@ -225,14 +203,14 @@ export function FollowupPanel({ st, update }: FollowupPanelProps) {
         <Button appearance="primary" disabled={busy} onClick={() => void run()} icon={busy ? <Spinner size="tiny" /> : undefined}>
           {busy ? s.write.writing : s.write.button}
         </Button>
-        {written ? <Button onClick={() => void host.selectCell(`'${written.sheet.replace(/'/g, "''")}'!${written.range}`).catch(fail)}>{f.show}</Button> : null}
+        {written ? <Button onClick={() => void host.selectCell(`'${written.sheet.replace(/'/g, "''")}'!${written.range}`).catch(write.fail)}>{f.show}</Button> : null}
       </div>
       {message ? (
         <MessageBar intent={message.ok ? "success" : "error"} role="status">
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <ConfirmOverwrite occupied={pending?.prepared.occupied ?? []} onConfirm={() => void confirm()} onCancel={() => setPending(undefined)} />
+      <ConfirmOverwrite occupied={write.occupied} onConfirm={() => void write.confirm()} onCancel={write.cancel} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner } from "@fluentui/react-components";
-import { useContext, useState } from "react";
+import { useContext } from "react";
 import { fmt, useStrings } from "../../i18n";
-import type { OccupiedCell } from "../../host/types";
 import { commitWrite, prepareWrite, type PreparedWrite } from "../../wizard/write";
 import { ConfirmOverwrite } from "../ConfirmOverwrite";
 import { ParametersChangedContext, useHost } from "../HostContext";
 import { useStyles } from "../fields";
+import { useGuardedWrite } from "../useGuardedWrite";
 import type { StepProps } from "./types";
 
 export function WriteStep({ st, update }: StepProps) {
@@ -13,9 +13,6 @@ export function WriteStep({ st, update }: StepProps) {
   const styles = useStyles();
   const host = useHost();
   const parametersChanged = useContext(ParametersChangedContext);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
-  const [pending, setPending] = useState<PreparedWrite | undefined>();
   const labels = {
     block: s.write.chartData,
     fy: s.result.fy,
@@ -26,41 +23,14 @@ export function WriteStep({ st, update }: StepProps) {
     chartAllowance: s.write.chartAllowance,
     chartCf: s.write.chartCf,
   };
-  const [start, setStart] = useState(0);
-  const finish = async (prepared: PreparedWrite, before: number) => {
-    const out = await commitWrite(host, prepared, parametersChanged);
-    setMessage({ ok: true, text: fmt(s.write.done, { sheets: out.sheets.join("、"), cells: out.cells, names: out.names, charts: out.charts, syncs: host.syncCount() - before }) });
-  };
-  const fail = (e: unknown) => setMessage({ ok: false, text: fmt(s.write.failed, { reason: e instanceof Error ? e.message : String(e) }) });
-  const run = async () => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const before = host.syncCount();
-      setStart(before);
-      const prepared = await prepareWrite(host, st, lang, labels);
-      if (prepared.occupied.length > 0) setPending(prepared);
-      else await finish(prepared, before);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const confirm = async () => {
-    const p = pending;
-    setPending(undefined);
-    if (!p) return;
-    setBusy(true);
-    try {
-      await finish(p, start);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const occupied: readonly OccupiedCell[] = pending?.occupied ?? [];
+  const write = useGuardedWrite(
+    () => prepareWrite(host, st, lang, labels),
+    async (prepared: PreparedWrite, before: number) => {
+      const out = await commitWrite(host, prepared, parametersChanged);
+      return { ok: true, text: fmt(s.write.done, { sheets: out.sheets.join("、"), cells: out.cells, names: out.names, charts: out.charts, syncs: host.syncCount() - before }) };
+    },
+  );
+  const { busy, message } = write;
   return (
     <div className={styles.stack}>
       <p>{s.write.intro}</p>
@@ -73,7 +43,7 @@ export function WriteStep({ st, update }: StepProps) {
       <Checkbox checked={st.replace} label={s.write.replace} onChange={(_, d) => update((x) => ({ ...x, replace: d.checked === true }))} />
       <p className={styles.hint}>{s.write.namesNote}</p>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void run()} icon={busy ? <Spinner size="tiny" /> : undefined}>
+        <Button appearance="primary" disabled={busy} onClick={() => void write.run()} icon={busy ? <Spinner size="tiny" /> : undefined}>
           {busy ? s.write.writing : s.write.button}
         </Button>
       </div>
@@ -82,7 +52,7 @@ export function WriteStep({ st, update }: StepProps) {
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <ConfirmOverwrite occupied={occupied} onConfirm={() => void confirm()} onCancel={() => setPending(undefined)} />
+      <ConfirmOverwrite occupied={write.occupied} onConfirm={() => void write.confirm()} onCancel={write.cancel} />
     </div>
   );
 }

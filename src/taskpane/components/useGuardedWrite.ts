@@ -1,0 +1,62 @@
+import { useState } from "react";
+import { fmt, useStrings } from "../i18n";
+import type { OccupiedCell } from "../host/types";
+import { useHost } from "./HostContext";
+
+export interface Message {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+/**
+ * The pane's one way of writing to the workbook: prepare (reads what is there), ask before overwriting any
+ * non-empty cell (the caller renders ConfirmOverwrite with `occupied`), commit, and report — with the sync
+ * count measured from the start of the action.
+ */
+export function useGuardedWrite<P extends { readonly occupied: readonly OccupiedCell[] }>(
+  prepare: () => Promise<P>,
+  commit: (prepared: P, syncsBefore: number) => Promise<Message>,
+) {
+  const { s } = useStrings();
+  const host = useHost();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | undefined>();
+  const [pending, setPending] = useState<{ prepared: P; before: number } | undefined>();
+
+  const fail = (e: unknown) => setMessage({ ok: false, text: fmt(s.write.failed, { reason: e instanceof Error ? e.message : String(e) }) });
+  const guarded = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const run = () =>
+    guarded(async () => {
+      setMessage(undefined);
+      const before = host.syncCount();
+      const prepared = await prepare();
+      if (prepared.occupied.length > 0) setPending({ prepared, before });
+      else setMessage(await commit(prepared, before));
+    });
+  const confirm = () => {
+    const p = pending;
+    setPending(undefined);
+    if (!p) return Promise.resolve();
+    return guarded(async () => setMessage(await commit(p.prepared, p.before)));
+  };
+  return {
+    busy,
+    message,
+    setMessage,
+    /** Show an error from a related action (e.g. selecting the written range) the same way. */
+    fail,
+    occupied: pending?.prepared.occupied ?? [],
+    run,
+    confirm,
+    cancel: () => setPending(undefined),
+  };
+}
