@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { fmt, useStrings } from "../i18n";
-import type { OccupiedCell } from "../host/types";
+import { fmt, protectionText, useStrings } from "../i18n";
+import { isBlocked, ProtectionError, type TargetCheck } from "../host/types";
 import { useHost } from "./HostContext";
 
 export interface Message {
@@ -9,21 +9,22 @@ export interface Message {
 }
 
 /**
- * The pane's one way of writing to the workbook: prepare (reads what is there), ask before overwriting any
- * non-empty cell (the caller renders ConfirmOverwrite with `occupied`), commit, and report — with the sync
- * count measured from the start of the action.
+ * The pane's one way of writing to the workbook: prepare (reads what is there), refuse when protection
+ * would (nothing is written; the message says which sheets and how to unprotect), ask before overwriting
+ * any non-empty cell (the caller renders ConfirmOverwrite with `occupied`), commit, and report — with the
+ * sync count measured from the start of the action.
  */
-export function useGuardedWrite<P extends { readonly occupied: readonly OccupiedCell[] }>(
+export function useGuardedWrite<P extends TargetCheck>(
   prepare: () => Promise<P>,
   commit: (prepared: P, syncsBefore: number) => Promise<Message>,
 ) {
-  const { s } = useStrings();
+  const { s, lang } = useStrings();
   const host = useHost();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
   const [pending, setPending] = useState<{ prepared: P; before: number } | undefined>();
 
-  const fail = (e: unknown) => setMessage({ ok: false, text: fmt(s.write.failed, { reason: e instanceof Error ? e.message : String(e) }) });
+  const fail = (e: unknown) => setMessage({ ok: false, text: protectionText(s, lang, e) ?? fmt(s.write.failed, { reason: e instanceof Error ? e.message : String(e) }) });
   const guarded = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -39,6 +40,7 @@ export function useGuardedWrite<P extends { readonly occupied: readonly Occupied
       setMessage(undefined);
       const before = host.syncCount();
       const prepared = await prepare();
+      if (isBlocked(prepared)) throw new ProtectionError(prepared.protectedSheets, prepared.structureLocked);
       if (prepared.occupied.length > 0) setPending({ prepared, before });
       else setMessage(await commit(prepared, before));
     });

@@ -2,21 +2,21 @@
  * From the follow-up inputs to the workbook, with the wizard's safety (SPEC 5 Safety): the plan builder's
  * follow-up sheet (src/core/workbook/followup.ts, the same one `alcn template` writes) under a new unique
  * sheet name by default, the non-empty cells it would overwrite found before anything is written, and a
- * constant number of round trips whatever the sheet holds — new sheet: sheetNames 1 + findOccupied 1 +
- * write 2 = 4; replacing the same-named sheet: findOccupied 2 + write 2 = 4.
+ * constant number of round trips whatever the sheet holds — new sheet: sheetNames 1 + inspectTargets 1 +
+ * write 2 = 4; replacing the same-named sheet: inspectTargets 2 + write 2 = 4. A protected target (or
+ * protected workbook structure for a new sheet) is found before writing; nothing is written then.
  * Also the pane's own figures for the same cells, computed by the core functions the formulas call.
  */
 import { buildFollowupPlan, type FollowupInputs, type SheetPlan } from "../../core/workbook";
 import type { Lang } from "../../core";
 import { cellRef, parseCell } from "../host/a1";
-import { uniqueSheetName, type CellWrite, type OccupiedCell, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
+import { uniqueSheetName, type CellWrite, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
 import { callCore, callCoreRow, type Num } from "../wizard/compute";
 import { toFollowupInputs, type FollowupState } from "./state";
 
-export interface PreparedFollowupWrite {
+export interface PreparedFollowupWrite extends TargetCheck {
   readonly sheet: SheetPlan;
   readonly batch: WriteBatch;
-  readonly occupied: readonly OccupiedCell[];
   /** The written block, e.g. "A1:G48". */
   readonly range: string;
 }
@@ -50,13 +50,12 @@ export function followupBatch(sheet: SheetPlan, name: string): { batch: WriteBat
   };
 }
 
-/** Build the sheet (new unique name, or the plan's own name with replace) and find what would be overwritten. */
+/** Build the sheet (new unique name, or the plan's own name with replace) and find what would be overwritten or is protected. */
 export async function prepareFollowupWrite(host: WorkbookHost, st: FollowupState, lang: Lang, inputs: FollowupInputs = toFollowupInputs(st)): Promise<PreparedFollowupWrite> {
   const { sheet } = buildFollowupPlan(inputs, { mode: st.mode, lang });
   const name = st.replace ? sheet.name : uniqueSheetName(sheet.name, await host.sheetNames());
   const { batch, range } = followupBatch(sheet, name);
-  const occupied = await host.findOccupied(batch);
-  return { sheet: { ...sheet, name }, batch, occupied, range };
+  return { sheet: { ...sheet, name }, batch, range, ...(await host.inspectTargets(batch)) };
 }
 
 export async function commitFollowupWrite(host: WorkbookHost, prepared: PreparedFollowupWrite): Promise<FollowupWritten> {

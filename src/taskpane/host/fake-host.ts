@@ -10,7 +10,7 @@ import { createEngine, engineContext } from "../../cli/engine";
 import type { ParamEntry } from "../../core/editions";
 import { cellRef, parseCell, parseRange, sheetPrefix, splitQualified } from "./a1";
 import { sheetBlock } from "./layout";
-import type { CellStyle, CellValue, ChartWrite, NameWrite, OccupiedCell, RangeData, WorkbookHost, WriteBatch, WriteOutcome } from "./types";
+import { isBlocked, ProtectionError, type CellStyle, type CellValue, type ChartWrite, type NameWrite, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
 
 export interface FakeCell {
   value?: CellValue;
@@ -23,6 +23,8 @@ export interface FakeSheet {
   readonly name: string;
   readonly cells: Map<string, FakeCell>;
   columnWidths: number[];
+  /** Protected as with Excel's Review › Protect Sheet: only `unlocked` cells take a formula. */
+  protection?: { readonly unlocked: ReadonlySet<string> };
 }
 
 /** A computed value as the preview shows it: a number, text, boolean, an error code, or null for blank. */
@@ -32,6 +34,10 @@ export interface FakeHostOptions {
   /** Sheets that exist before the wizard runs: name → { ref → value or "=formula" }. */
   readonly sheets?: Readonly<Record<string, Readonly<Record<string, CellValue>>>>;
   readonly displayLanguage?: string;
+  /** Sheets protected from the start (all their cells locked). */
+  readonly protectedSheets?: readonly string[];
+  /** The workbook's structure is protected (no sheet can be added). */
+  readonly structureProtected?: boolean;
 }
 
 export class FakeHost implements WorkbookHost {
@@ -43,6 +49,8 @@ export class FakeHost implements WorkbookHost {
   readonly log: string[] = [];
   parameterOverrides: { values: Readonly<Record<string, ParamEntry>>; label: string } | undefined;
   selection = { sheet: "", address: "A1" };
+  /** Review › Protect Workbook (structure): sheets cannot be added. */
+  structureProtected = false;
   private syncs = 0;
   private engine: HyperFormula | undefined;
   private readonly listeners = new Set<() => void>();
@@ -59,6 +67,20 @@ export class FakeHost implements WorkbookHost {
     }
     this.selection = { sheet: this.sheets[0]?.name ?? "", address: "A1" };
     this.language = options.displayLanguage;
+    for (const name of options.protectedSheets ?? []) this.protectSheet(name);
+    this.structureProtected = options.structureProtected ?? false;
+  }
+
+  /** Protect a sheet as Excel's Review › Protect Sheet does; `unlocked` cells (e.g. "B4") still take formulas. */
+  protectSheet(name: string, unlocked: readonly string[] = []): void {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    sheet.protection = { unlocked: new Set(unlocked.map((r) => cellRef(parseCell(r)))) };
+  }
+
+  unprotectSheet(name: string): void {
+    const sheet = this.sheet(name);
+    if (sheet) delete sheet.protection;
   }
 
   // ---- WorkbookHost -------------------------------------------------------------------------------
@@ -96,8 +118,17 @@ export class FakeHost implements WorkbookHost {
     return this.sheets.map((s) => s.name);
   }
 
-  async findOccupied(batch: WriteBatch): Promise<OccupiedCell[]> {
+  /** Protection as the adapter reads it (sheet names, their protection, the workbook's structure) in one round trip. */
+  private protectionOf(batch: WriteBatch): Omit<TargetCheck, "occupied"> {
+    const protectedSheets = batch.sheets.filter((s) => this.sheet(s.name)?.protection !== undefined).map((s) => s.name);
+    const adds = batch.sheets.some((s) => !this.sheet(s.name));
+    return { protectedSheets, structureLocked: adds && this.structureProtected };
+  }
+
+  async inspectTargets(batch: WriteBatch): Promise<TargetCheck> {
     this.syncs++;
+    const protection = this.protectionOf(batch);
+    if (isBlocked(protection)) return { ...protection, occupied: [] };
     const out: OccupiedCell[] = [];
     let loaded = false;
     for (const s of batch.sheets) {
@@ -114,11 +145,13 @@ export class FakeHost implements WorkbookHost {
       }
     }
     if (loaded) this.syncs++;
-    return out;
+    return { ...protection, occupied: out };
   }
 
   async write(batch: WriteBatch): Promise<WriteOutcome> {
-    this.syncs++; // load existing sheets and names
+    this.syncs++; // load existing sheets, their protection and names
+    const protection = this.protectionOf(batch);
+    if (isBlocked(protection)) throw new ProtectionError(protection.protectedSheets, protection.structureLocked);
     const existedBefore = new Set(this.sheets.map((s) => s.name.toLowerCase()));
     let cells = 0;
     for (const s of batch.sheets) {
@@ -191,6 +224,10 @@ export class FakeHost implements WorkbookHost {
     const box = parseRange(a);
     if (box.top !== box.bottom || box.left !== box.right) throw new Error(`writeFormula writes one cell, not ${address}`);
     const ref = cellRef({ row: box.top, col: box.left });
+    if (sheet.protection && !sheet.protection.unlocked.has(ref)) {
+      this.syncs++; // the adapter's second round trip, which tells why Excel refused
+      throw new ProtectionError([sheet.name], false, `${sheetPrefix(sheet.name)}${ref}`);
+    }
     // Range.formulas = [[f]]: the formula (or constant) changes, the number format and style stay.
     const old = sheet.cells.get(ref);
     const cell: FakeCell = { ...(old?.numFmt ? { numFmt: old.numFmt } : {}), ...(old?.style ? { style: old.style } : {}) };

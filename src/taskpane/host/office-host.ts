@@ -2,15 +2,20 @@
  * The Office.js adapter: the only module of the taskpane that touches Excel / Office.
  *
  * Round trips: every method loads what it needs, queues all its operations and syncs once or twice,
- * whatever the number of rows — sheetNames 1, readSelection/readRange 1, findOccupied 1–2,
- * write 2 (load the existing sheets and names; then everything else), 3 when it replaces sheets that
- * carry charts (their charts are loaded so ALCN's own can be replaced); selectCell 1, writeFormula 1,
- * onSelectionChanged 1 to add the handler and 1 to remove it (in the context it was added in).
+ * whatever the number of rows — sheetNames 1, readSelection/readRange 1, inspectTargets 1–2 (sheets and
+ * their protection; then the target blocks), write 2 (load the existing sheets, their protection and the
+ * names; then everything else), 3 when it replaces sheets that carry charts (their charts are loaded so
+ * ALCN's own can be replaced); selectCell 1, writeFormula 1 (2 when Excel refuses it: the second tells a
+ * locked cell on a protected sheet), onSelectionChanged 1 to add the handler and 1 to remove it (in the
+ * context it was added in).
+ *
+ * Protection: Worksheet.protection (ExcelApi 1.2) and Workbook.protection (1.7) are read in the same round
+ * trip as the sheet names; every host with the SharedRuntime 1.1 the manifest requires has both.
  */
 import type { ParamEntry } from "../../core/editions";
 import { addinContext } from "../../functions/runtime";
 import { columnAddress, sheetBlock, STYLE_LOOK } from "./layout";
-import type { CellValue, OccupiedCell, RangeData, WorkbookHost, WriteBatch, WriteOutcome } from "./types";
+import { isBlocked, ProtectionError, type CellValue, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
 import { cellRef, parseRange, splitQualified } from "./a1";
 
 /**
@@ -21,11 +26,30 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>,
 
 const splitAddress = splitQualified;
 
+/** The sheet of a sheet-qualified address ("'入力'!B4"); a bare address is on the active sheet. */
+function sheetAt(context: Excel.RequestContext, full: string): Excel.Worksheet {
+  const { sheet } = splitQualified(full);
+  const sheets = context.workbook.worksheets;
+  return sheet === "" ? sheets.getActiveWorksheet() : sheets.getItem(sheet);
+}
+
 /** The range of a sheet-qualified address ("'入力'!B4"); a bare address is on the active sheet. */
 function rangeAt(context: Excel.RequestContext, full: string): Excel.Range {
-  const { sheet, address } = splitQualified(full);
-  const sheets = context.workbook.worksheets;
-  return (sheet === "" ? sheets.getActiveWorksheet() : sheets.getItem(sheet)).getRange(address.replace(/\$/g, ""));
+  return sheetAt(context, full).getRange(splitQualified(full).address.replace(/\$/g, ""));
+}
+
+/** Queue the loads protectionOf needs: every sheet's name and protection, and the workbook's structure protection. */
+function loadProtection(context: Excel.RequestContext): void {
+  context.workbook.worksheets.load("items/name,items/protection/protected");
+  context.workbook.protection.load("protected");
+}
+
+/** Which of the batch's existing sheets are protected, and whether it adds a sheet to a protected structure (after loadProtection and a sync). */
+function protectionOf(context: Excel.RequestContext, batch: WriteBatch): Omit<TargetCheck, "occupied"> {
+  const existing = new Map(context.workbook.worksheets.items.map((s) => [s.name.toLowerCase(), s]));
+  const protectedSheets = batch.sheets.filter((s) => existing.get(s.name.toLowerCase())?.protection.protected === true).map((s) => s.name);
+  const adds = batch.sheets.some((s) => !existing.has(s.name.toLowerCase()));
+  return { protectedSheets, structureLocked: adds && context.workbook.protection.protected };
 }
 
 /** True for one cell ("B4", "$B$4", "B4:B4"). */
@@ -127,11 +151,30 @@ export class OfficeHost implements WorkbookHost {
 
   async writeFormula(address: string, formula: string): Promise<void> {
     if (!isOneCell(address)) throw new Error(`writeFormula writes one cell, not ${address}`);
-    await this.run(async (context) => {
-      // formulas only: the cell's number format and style stay as they are
-      rangeAt(context, address).formulas = [[formula]];
+    try {
+      await this.run(async (context) => {
+        // formulas only: the cell's number format and style stay as they are
+        rangeAt(context, address).formulas = [[formula]];
+        await this.sync(context);
+      });
+    } catch (e) {
+      const sheet = await this.lockedSheetOf(address);
+      if (sheet !== undefined) throw new ProtectionError([sheet], false, address);
+      throw e;
+    }
+  }
+
+  /** The sheet's name when the cell is locked on a protected sheet (why Excel refused a write), else undefined. */
+  private lockedSheetOf(address: string): Promise<string | undefined> {
+    return this.run(async (context) => {
+      const ws = sheetAt(context, address);
+      const range = rangeAt(context, address);
+      ws.load("name");
+      ws.protection.load("protected");
+      range.format.protection.load("locked");
       await this.sync(context);
-    });
+      return ws.protection.protected && range.format.protection.locked !== false ? ws.name : undefined;
+    }).catch(() => undefined);
   }
 
   onSelectionChanged(cb: () => void): () => void {
@@ -168,11 +211,13 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  findOccupied(batch: WriteBatch): Promise<OccupiedCell[]> {
+  inspectTargets(batch: WriteBatch): Promise<TargetCheck> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      loadProtection(context);
       await this.sync(context);
+      const protection = protectionOf(context, batch);
+      if (isBlocked(protection)) return { ...protection, occupied: [] };
       const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const loaded: { sheet: string; top: number; left: number; range: Excel.Range }[] = [];
       for (const s of batch.sheets) {
@@ -183,7 +228,7 @@ export class OfficeHost implements WorkbookHost {
         range.load(["values", "formulas"]);
         loaded.push({ sheet: s.name, top: block.box.top, left: block.box.left, range });
       }
-      if (loaded.length === 0) return [];
+      if (loaded.length === 0) return { ...protection, occupied: [] };
       await this.sync(context);
       const out: OccupiedCell[] = [];
       for (const l of loaded) {
@@ -196,16 +241,19 @@ export class OfficeHost implements WorkbookHost {
           }),
         );
       }
-      return out;
+      return { ...protection, occupied: out };
     });
   }
 
   write(batch: WriteBatch): Promise<WriteOutcome> {
     return this.run(async (context) => {
       const wb = context.workbook;
-      wb.worksheets.load("items/name");
+      loadProtection(context);
       wb.names.load("items/name");
       await this.sync(context);
+      // protected since inspectTargets (e.g. while the overwrite question was open): refuse before any change
+      const protection = protectionOf(context, batch);
+      if (isBlocked(protection)) throw new ProtectionError(protection.protectedSheets, protection.structureLocked);
       const existingSheets = new Map(wb.worksheets.items.map((s) => [s.name.toLowerCase(), s]));
       // Replacing sheets that carry charts: ALCN's own earlier charts are found (one more round trip,
       // only in this case) and deleted below; the user's charts stay.

@@ -62,6 +62,43 @@ export interface OccupiedCell {
   readonly formula: string | null;
 }
 
+/** What a batch would meet in the workbook, read before anything is written. */
+export interface TargetCheck {
+  /** Non-empty cells it would overwrite, on sheets that already exist (gaps inside each sheet's block count too). */
+  readonly occupied: readonly OccupiedCell[];
+  /** Existing sheets of the batch that are protected: Excel refuses to write their cells and formats. */
+  readonly protectedSheets: readonly string[];
+  /** The workbook's structure is protected and the batch would add a sheet: Excel refuses to add it. */
+  readonly structureLocked: boolean;
+}
+
+/** True when protection would refuse the batch (nothing may be written then). */
+export function isBlocked(check: Pick<TargetCheck, "protectedSheets" | "structureLocked">): boolean {
+  return check.protectedSheets.length > 0 || check.structureLocked;
+}
+
+/**
+ * A write that the workbook's protection refuses, raised before anything is changed (the pane shows it in
+ * the user's language). `sheets`: protected sheets written to; `structure`: a sheet would be added to a
+ * workbook whose structure is protected; `cell`: the one locked cell writeFormula was asked to write.
+ */
+export class ProtectionError extends Error {
+  constructor(
+    readonly sheets: readonly string[],
+    readonly structure: boolean,
+    readonly cell?: string,
+  ) {
+    super(
+      cell !== undefined
+        ? `cell ${cell} is locked on a protected sheet`
+        : structure && sheets.length === 0
+          ? "the workbook structure is protected: no sheet can be added"
+          : `protected sheet(s): ${sheets.join(", ")}${structure ? "; the workbook structure is protected" : ""}`,
+    );
+    this.name = "ProtectionError";
+  }
+}
+
 export interface RangeData {
   readonly sheet: string;
   /** The A1 address without sheet, e.g. "B2:D5". */
@@ -90,11 +127,17 @@ export interface WorkbookHost {
   /** The worksheet names in tab order. */
   sheetNames(): Promise<string[]>;
   /**
-   * The non-empty cells a batch would overwrite, on sheets that already exist (over each sheet's
-   * written block, so gaps inside the block count too). New sheets have none.
+   * What the batch would meet: the non-empty cells it would overwrite on sheets that already exist (over
+   * each sheet's written block, so gaps inside the block count too; new sheets have none), the protected
+   * sheets among its targets, and whether a protected workbook structure forbids the sheets it adds.
+   * When protection blocks the batch, `occupied` is not read (empty).
    */
-  findOccupied(batch: WriteBatch): Promise<OccupiedCell[]>;
-  /** Write the batch: create missing sheets, cells, number formats, styles, names (replacing same-named), charts. */
+  inspectTargets(batch: WriteBatch): Promise<TargetCheck>;
+  /**
+   * Write the batch: create missing sheets, cells, number formats, styles, names (replacing same-named),
+   * charts. Checks protection again first (the user may have protected a sheet since inspectTargets) and
+   * throws ProtectionError before changing anything.
+   */
   write(batch: WriteBatch): Promise<WriteOutcome>;
   /** The values of workbook names that exist (missing names are left out), e.g. ALCN_COEFS → [[b0, b1, b2]]. */
   readNames(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>>;
@@ -108,7 +151,9 @@ export interface WorkbookHost {
   /**
    * Put one formula (or constant) into one cell, e.g. ("'計算'!G5", "=ALCN.INTENSITY(A1,A2)"): only that
    * cell's formula changes — its number format, style and the selection stay, no sheet is activated. The
-   * caller asks before overwriting a non-empty cell. A multi-cell address is an error. 1 round trip.
+   * caller asks before overwriting a non-empty cell. A multi-cell address is an error. 1 round trip; when
+   * Excel refuses the write, one more to tell a locked cell on a protected sheet (ProtectionError) from
+   * other failures (rethrown as they are). A single-cell write changes nothing when it fails.
    */
   writeFormula(address: string, formula: string): Promise<void>;
   /**

@@ -1,5 +1,6 @@
 /** The pane's strings (ja default, en) and a tiny formatter for {placeholders}. */
 import { createContext, useContext } from "react";
+import { ProtectionError } from "../host/types";
 import { en } from "./en";
 import { ja, type Strings } from "./ja";
 
@@ -20,6 +21,14 @@ export function fmt(template: string, params: Readonly<Record<string, string | n
 /** Numbers as a Japanese engineer reads them: thousands separators, up to `digits` decimals. */
 export function num(v: number, lang: UiLang, digits = 0): string {
   return v.toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** Why protection refused a write (a ProtectionError), in the user's language; undefined for any other error. */
+export function protectionText(s: Strings, lang: UiLang, e: unknown): string | undefined {
+  if (!(e instanceof ProtectionError)) return undefined;
+  if (e.cell !== undefined) return fmt(s.protection.cell, { cell: e.cell });
+  if (e.sheets.length > 0) return fmt(s.protection.sheets, { sheets: e.sheets.join(lang === "ja" ? "」「" : ", ") });
+  return s.protection.structure;
 }
 
 export const LangContext = createContext<{ lang: UiLang; s: Strings }>({ lang: "ja", s: ja });

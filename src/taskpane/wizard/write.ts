@@ -2,14 +2,15 @@
  * From the wizard to the workbook: the wizard's state → AllowanceInputs → the plan builder's
  * AllowancePlan (src/core/workbook, one builder for the pane and the CLI) → a WriteBatch for the host,
  * with unique sheet names, a chart data block and two charts. Round trips, whatever the row count:
- * new sheets — sheetNames 1 + findOccupied 1 + write 2 = 4; replacing sheets — findOccupied 2 +
- * write 3 (their charts are loaded) = 5.
+ * new sheets — sheetNames 1 + inspectTargets 1 + write 2 = 4; replacing sheets — inspectTargets 2 +
+ * write 3 (their charts are loaded) = 5. A protected target sheet (or a protected workbook structure
+ * when sheets are added) is found by inspectTargets; the pane then writes nothing and says why.
  */
 import { ParameterStore } from "../../core";
 import type { ParamEntry } from "../../core/editions";
 import { buildAllowancePlan, DEMO_ALLOWANCE, type AllowanceInputs, type BenchmarkConstants, type AllowancePlan, type CellPlan, type ProductRow as PlanProduct } from "../../core/workbook";
 import { cellRef, parseCell, parseRange, sheetPrefix } from "../host/a1";
-import { uniqueSheetName, type CellWrite, type ChartWrite, type OccupiedCell, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
+import { uniqueSheetName, type CellWrite, type ChartWrite, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
 import { BASE_YEARS, numberOr, parseCoefs, parseNumber, type WizardState } from "./state";
 
 function n(raw: string): number | null {
@@ -210,13 +211,12 @@ export async function restoreParameters(host: WorkbookHost): Promise<number> {
   return n;
 }
 
-export interface PreparedWrite {
+export interface PreparedWrite extends TargetCheck {
   readonly plan: AllowancePlan;
   readonly batch: WriteBatch;
-  readonly occupied: readonly OccupiedCell[];
 }
 
-/** Build the plan with sheet names that are free (or, with replace, the same names) and find what would be overwritten. */
+/** Build the plan with sheet names that are free (or, with replace, the same names) and find what would be overwritten or is protected. */
 export async function prepareWrite(host: WorkbookHost, st: WizardState, lang: "ja" | "en", labels: ChartLabels): Promise<PreparedWrite> {
   let plan = buildAllowancePlan(toAllowanceInputs(st), { mode: st.mode, lang });
   // Replacing writes to the plan's own sheet names, so the names of the others are not needed.
@@ -232,8 +232,7 @@ export async function prepareWrite(host: WorkbookHost, st: WizardState, lang: "j
     plan = renameSheets(plan, rename);
   }
   const batch = planToBatch(plan, labels);
-  const occupied = await host.findOccupied(batch);
-  return { plan, batch, occupied };
+  return { plan, batch, ...(await host.inspectTargets(batch)) };
 }
 
 export async function commitWrite(host: WorkbookHost, prepared: PreparedWrite, onParameters?: (values: Record<string, ParamEntry>, label: string) => void): Promise<WriteOutcome> {

@@ -66,6 +66,22 @@ describe("FormulaBuilder", () => {
     expect(host.valueAt("入力", "B5")).toBeCloseTo(-0.1, 12);
   });
 
+  it("a locked cell on a protected sheet: says how to unprotect, the cell stays as it was", async () => {
+    const host = setup("ja");
+    host.protectSheet("入力", ["C4"]);
+    fireEvent.click(screen.getByRole("option", { name: /^CHANGERATE/ }));
+    fireEvent.change(screen.getByLabelText(/^実績/, { selector: "input" }), { target: { value: "90" } });
+    fireEvent.change(screen.getByLabelText(/^基準/, { selector: "input" }), { target: { value: "100" } });
+    host.select("入力", "C3");
+    fireEvent.click(screen.getByRole("button", { name: "選択セルに挿入" }));
+    expect(await screen.findByText(/セル '入力'!C3 はシートの保護でロックされているため、数式を入力できません。/)).toBeTruthy();
+    expect(host.cellAt("入力", "C3")).toBeUndefined();
+    host.select("入力", "C4"); // an unlocked cell of the same sheet
+    fireEvent.click(screen.getByRole("button", { name: "選択セルに挿入" }));
+    await screen.findByText(/に挿入しました/);
+    expect(host.formulaAt("入力", "C4")).toBe("=ALCN.CHANGERATE(90,100)");
+  });
+
   it("refuses to preview or insert with a required argument empty", async () => {
     setup("en");
     fireEvent.click(screen.getByRole("option", { name: /^PROGRESS/ }));

@@ -99,6 +99,41 @@ describe("taskpane App", () => {
   }, 30000);
 });
 
+describe("protected sheets", () => {
+  it("a protected target sheet: the pane says which and how to unprotect, asks nothing and writes nothing", async () => {
+    const host = new FakeHost({ sheets: { 割当量計算: { A1: "前回のメモ" } }, protectedSheets: ["割当量計算"] });
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    for (let i = 0; i < 6; i++) next();
+    fireEvent.click(screen.getByLabelText(/同じ名前のシートがあれば上書きする/));
+    const sheetsBefore = host.sheets.map((s) => s.name);
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    expect(await screen.findByText(/シート「割当量計算」は保護されているため、書き込めません。.*シート保護の解除.*ブックは何も変更していません。/)).toBeTruthy();
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    expect(host.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+    expect(host.cellAt("割当量計算", "A1")?.value).toBe("前回のメモ");
+    expect(host.names.size).toBe(0);
+    // unprotected, the same click writes
+    host.unprotectSheet("割当量計算");
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    const dialog = await screen.findByRole("alertdialog", { hidden: true }, { timeout: 15000 });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "上書きする", hidden: true }));
+    });
+    await screen.findByText(/書き込みました: 割当量計算、/, undefined, { timeout: 15000 });
+  }, 30000);
+
+  it("a protected workbook structure: new sheets cannot be added, and the pane says so", async () => {
+    const host = new FakeHost({ structureProtected: true, displayLanguage: "en-US" });
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "Load demo company" }));
+    for (let i = 0; i < 6; i++) fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(screen.getByRole("button", { name: "Write to the workbook" }));
+    expect(await screen.findByText(/The workbook's structure is protected, so no sheet can be added\. Turn off Review › Protect Workbook/)).toBeTruthy();
+    expect(host.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  }, 30000);
+});
+
 describe("long furnace tables", () => {
   beforeAll(() => {
     window.matchMedia ??= ((q: string) => ({ matches: false, media: q, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;

@@ -69,6 +69,31 @@ describe("the follow-up report tab", () => {
     expect(host.cellAt("フォローアップ", "A1")?.value).toBe("カーボンニュートラル行動計画 フォローアップ");
   });
 
+  it("replace over a protected sheet: says so and how to unprotect; no dialog, nothing written", async () => {
+    const host = new FakeHost({ sheets: { フォローアップ: { A1: "手入力のメモ" } }, protectedSheets: ["フォローアップ"] });
+    openTab(host);
+    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
+    fireEvent.click(screen.getByLabelText(/同じ名前のシート（フォローアップ）があれば上書きする/));
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    expect(await screen.findByText(/シート「フォローアップ」は保護されているため、書き込めません。/, undefined, SLOW)).toBeTruthy();
+    expect(screen.queryAllByRole("alertdialog", { hidden: true })).toHaveLength(0);
+    expect(host.cellAt("フォローアップ", "A1")?.value).toBe("手入力のメモ");
+    expect(host.sheets.map((s) => s.name)).toEqual(["フォローアップ"]);
+  });
+
+  it("a sheet protected while the overwrite question is open: the confirmed write is refused, nothing written", async () => {
+    const host = new FakeHost({ sheets: { フォローアップ: { A1: "手入力のメモ" } } });
+    openTab(host);
+    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
+    fireEvent.click(screen.getByLabelText(/同じ名前のシート（フォローアップ）があれば上書きする/));
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    const overwrite = await screen.findByRole("button", { name: "上書きする" }, SLOW);
+    host.protectSheet("フォローアップ");
+    fireEvent.click(overwrite);
+    expect(await screen.findByText(/シート「フォローアップ」は保護されているため、書き込めません。/, undefined, SLOW)).toBeTruthy();
+    expect(host.cellAt("フォローアップ", "A1")?.value).toBe("手入力のメモ");
+  });
+
   it("paste from Excel fills the table", async () => {
     openTab(new FakeHost());
     const rows = ["100\t60\t90\t85\t80", "1000\t1000\t990\t1000\t1010", "10\t8\t9.5\t9.2\t9", "500\t450\t480\t470\t460", "0.5\t0.3\t0.45\t0.44\t0.43"].join("\n");

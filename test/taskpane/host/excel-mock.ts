@@ -13,8 +13,18 @@ export interface MockOp {
   readonly value?: unknown;
 }
 
+export interface MockSheetState {
+  name: string;
+  cells: Map<string, { value?: unknown; formula?: string; numberFormat?: string }>;
+  /** Review › Protect Sheet: Excel refuses writes and formats on locked cells (every cell but `unlocked`). */
+  protected?: boolean;
+  unlocked?: Set<string>;
+}
+
 export class MockWorkbookState {
-  sheets: { name: string; cells: Map<string, { value?: unknown; formula?: string; numberFormat?: string }> }[] = [];
+  sheets: MockSheetState[] = [];
+  /** Review › Protect Workbook (structure): Excel refuses to add sheets. */
+  structureProtected = false;
   names: string[] = [];
   /** Values of names, for readNames. */
   nameValues = new Map<string, unknown[][]>();
@@ -62,15 +72,34 @@ class MockRange extends Loadable {
     super();
     this._address = address;
     ctx.track(this);
+    const guard = (what: string) => this.refuseIfLocked(what);
     this.format = {
-      font: new Proxy({}, { set: (_t, k, v) => (ctx.state.ops.push({ op: `font.${String(k)}`, target: this.id(), value: v }), true) }),
-      fill: new Proxy({}, { set: (_t, k, v) => (ctx.state.ops.push({ op: `fill.${String(k)}`, target: this.id(), value: v }), true) }),
+      font: new Proxy({}, { set: (_t, k, v) => (guard("format"), ctx.state.ops.push({ op: `font.${String(k)}`, target: this.id(), value: v }), true) }),
+      fill: new Proxy({}, { set: (_t, k, v) => (guard("format"), ctx.state.ops.push({ op: `fill.${String(k)}`, target: this.id(), value: v }), true) }),
       set columnWidth(v: number) {
+        guard("format");
         ctx.state.ops.push({ op: "columnWidth", target: `${sheet}!${address}`, value: v });
       },
+      protection: new MockCellProtection(ctx, () => this.lockedCells()),
     };
   }
-  format: { font: object; fill: object; columnWidth: number };
+  format: { font: object; fill: object; columnWidth: number; protection: MockCellProtection };
+  /** True when some cell of the range is locked (every cell is, unless the test unlocked it). */
+  private lockedCells(): boolean {
+    const sheet = this.ctx.state.sheets.find((s) => s.name === this.sheet);
+    const box = parseRange(this._address.replace(/\$/g, ""));
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) if (!sheet?.unlocked?.has(cellRef({ row: r, col: c }))) return true;
+    return false;
+  }
+  /** Like Excel: on a protected sheet, writing a locked cell (value, formula or format) fails at the next sync. */
+  private refuseIfLocked(what: string): boolean {
+    const sheet = this.ctx.state.sheets.find((s) => s.name === this.sheet);
+    if (sheet?.protected && (what !== "formulas" || this.lockedCells())) {
+      this.ctx.fail(`AccessDenied: ${what} of ${this.id()} on a protected sheet`);
+      return true;
+    }
+    return false;
+  }
   private id(): string {
     return `${this.sheet}!${this._address}`;
   }
@@ -100,6 +129,7 @@ class MockRange extends Loadable {
     return out;
   }
   set formulas(v: Grid) {
+    if (this.refuseIfLocked("formulas")) return;
     this.ctx.state.ops.push({ op: "formulas", target: this.id(), value: v });
     // one cell: the workbook changes at the next sync (only its formula; its number format stays)
     if (v.length === 1 && v[0]?.length === 1 && !this._address.includes(":")) {
@@ -121,7 +151,40 @@ class MockRange extends Loadable {
     });
   }
   set numberFormat(v: Grid) {
+    if (this.refuseIfLocked("numberFormat")) return;
     this.ctx.state.ops.push({ op: "numberFormat", target: this.id(), value: v });
+  }
+}
+
+/** Worksheet.protection / Workbook.protection: `protected`, readable after a sync (or loaded with the parent's items). */
+class MockProtection extends Loadable {
+  constructor(
+    ctx: MockContext,
+    private readonly read: () => boolean,
+    loadedWithParent = false,
+  ) {
+    super();
+    ctx.track(this);
+    if (loadedWithParent) this.loaded = true;
+  }
+  get protected(): boolean {
+    this.need("protection.protected");
+    return this.read();
+  }
+}
+
+/** Range.format.protection: `locked`, readable after a sync. */
+class MockCellProtection extends Loadable {
+  constructor(
+    ctx: MockContext,
+    private readonly read: () => boolean,
+  ) {
+    super();
+    ctx.track(this);
+  }
+  get locked(): boolean {
+    this.need("format.protection.locked");
+    return this.read();
   }
 }
 
@@ -172,12 +235,18 @@ class MockCharts extends Loadable {
 
 class MockSheet {
   readonly charts: MockCharts;
+  readonly protection: MockProtection;
   constructor(
     private readonly ctx: MockContext,
     readonly name: string,
     readonly isNullObject = false,
+    protectionLoaded = false,
   ) {
     this.charts = new MockCharts(ctx, name);
+    this.protection = new MockProtection(ctx, () => ctx.state.sheets.find((s) => s.name === name)?.protected === true, protectionLoaded);
+  }
+  load(): this {
+    return this; // name is known
   }
   getRange(address: string): MockRange {
     return new MockRange(this.ctx, this.name, address);
@@ -188,15 +257,26 @@ class MockSheet {
 }
 
 class MockSheets extends Loadable {
+  private props = "";
   constructor(private readonly ctx: MockContext) {
     super();
     ctx.track(this);
   }
+  /** "items/name,items/protection/protected": the items' protection is read in the same round trip. */
+  override load(props?: string): this {
+    this.props += `,${props ?? ""}`;
+    return super.load();
+  }
   get items(): MockSheet[] {
     this.need("worksheets.items");
-    return this.ctx.state.sheets.map((s) => new MockSheet(this.ctx, s.name));
+    const withProtection = this.props.includes("items/protection/protected");
+    return this.ctx.state.sheets.map((s) => new MockSheet(this.ctx, s.name, false, withProtection));
   }
   add(name: string): MockSheet {
+    if (this.ctx.state.structureProtected) {
+      this.ctx.fail(`AccessDenied: the workbook structure is protected (add ${name})`);
+      return new MockSheet(this.ctx, name, true);
+    }
     this.ctx.state.ops.push({ op: "sheet.add", target: name });
     this.ctx.state.sheets.push({ name, cells: new Map() });
     return new MockSheet(this.ctx, name);
@@ -284,10 +364,11 @@ export class MockContext {
   private failures: string[] = [];
   /** True while a batch runs in this context (Excel.run(batch) or Excel.run(this, batch)). */
   running = false;
-  readonly workbook: { worksheets: MockSheets; names: MockNames; getSelectedRange(): MockRange; onSelectionChanged: MockSelectionEvent };
+  readonly workbook: { worksheets: MockSheets; names: MockNames; protection: MockProtection; getSelectedRange(): MockRange; onSelectionChanged: MockSelectionEvent };
   constructor(readonly state: MockWorkbookState) {
     this.workbook = {
       worksheets: new MockSheets(this),
+      protection: new MockProtection(this, () => state.structureProtected),
       names: new MockNames(this),
       getSelectedRange: () => new MockRange(this, state.selection.sheet, state.selection.address),
       onSelectionChanged: new MockSelectionEvent(this),

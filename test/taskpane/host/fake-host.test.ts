@@ -43,12 +43,14 @@ describe("FakeHost", () => {
 
   it("reports non-empty cells of existing sheets only, with their values", async () => {
     const host = new FakeHost({ sheets: { ALCN計算: { A1: "memo", D3: "=1+1" }, Other: { A1: 5 } } });
-    const occupied = await host.findOccupied(batch(2));
+    const { occupied, protectedSheets, structureLocked } = await host.inspectTargets(batch(2));
+    expect(protectedSheets).toEqual([]);
+    expect(structureLocked).toBe(false);
     expect(occupied).toEqual([
       { sheet: "ALCN計算", ref: "A1", value: "memo", formula: null },
       { sheet: "ALCN計算", ref: "D3", value: 2, formula: "=1+1" },
     ]);
-    expect(await host.findOccupied({ sheets: [{ name: "New", cells: [{ ref: "A1", value: 1 }] }], names: [], charts: [] })).toEqual([]);
+    expect((await host.inspectTargets({ sheets: [{ name: "New", cells: [{ ref: "A1", value: 1 }] }], names: [], charts: [] })).occupied).toEqual([]);
   });
 
   it("writes 1 000 furnace rows in a constant number of round trips", async () => {
@@ -56,13 +58,13 @@ describe("FakeHost", () => {
     const b = batch(1000);
     const names = await host.sheetNames();
     uniqueSheetName("ALCN計算", names);
-    await host.findOccupied(b);
+    await host.inspectTargets(b);
     await host.write(b);
     expect(host.syncCount()).toBeLessThanOrEqual(5);
     // the same as for 3 rows
     const small = new FakeHost();
     await small.sheetNames();
-    await small.findOccupied(batch(3));
+    await small.inspectTargets(batch(3));
     await small.write(batch(3));
     expect(host.syncCount()).toBe(small.syncCount());
     expect(host.valueAt("ALCN計算", "D1001")).toBeCloseTo(1099 / 1000, 12);

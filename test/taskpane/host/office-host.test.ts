@@ -18,7 +18,7 @@ describe("OfficeHost (against a recording stand-in for Excel)", () => {
     const batch = planToBatch(buildAllowancePlan(bigInputs(1000), { mode: "alcn", lang: "ja" }), labels);
     const names = await host.sheetNames();
     expect(names).toEqual(["Sheet1"]);
-    expect(await host.findOccupied(batch)).toEqual([]);
+    expect(await host.inspectTargets(batch)).toEqual({ occupied: [], protectedSheets: [], structureLocked: false });
     await host.write(batch);
     expect(host.syncCount()).toBeLessThanOrEqual(5);
     expect(state.syncs).toBe(host.syncCount());
@@ -34,7 +34,7 @@ describe("OfficeHost (against a recording stand-in for Excel)", () => {
     const h2 = new OfficeHost(mockRun(small));
     const b2 = planToBatch(buildAllowancePlan(bigInputs(10), { mode: "alcn", lang: "ja" }), labels);
     await h2.sheetNames();
-    await h2.findOccupied(b2);
+    await h2.inspectTargets(b2);
     await h2.write(b2);
     expect(h2.syncCount()).toBe(host.syncCount());
   });
@@ -45,7 +45,7 @@ describe("OfficeHost (against a recording stand-in for Excel)", () => {
     state.names.push("ALCN_COEFS");
     const host = new OfficeHost(mockRun(state));
     const batch = planToBatch(buildAllowancePlan(DEMO_ALLOWANCE, { mode: "native", lang: "ja" }), labels);
-    const occupied = await host.findOccupied(batch);
+    const { occupied } = await host.inspectTargets(batch);
     expect(occupied.length).toBeGreaterThan(0);
     expect(occupied[0]).toMatchObject({ sheet: "割当量計算", ref: "A1", value: "old" });
     await host.write(batch);

@@ -8,7 +8,7 @@ import { Button, Dialog, mergeClasses, DialogActions, DialogBody, DialogContent,
 import { useMemo, useState } from "react";
 import { CATALOGUE, functionSpec, invoke, ParameterStore, type FunctionSpec } from "../../../core";
 import { display, parseFormula } from "../../../core/audit";
-import { fmt } from "../../i18n";
+import { fmt, protectionText, useStrings } from "../../i18n";
 import { useStyles } from "../fields";
 import { displayCell, evaluateCall, firstCell, usePanelActions, type PanelActions } from "../audit/actions";
 import { usePanelStrings } from "../audit/strings";
@@ -40,6 +40,7 @@ interface Occupied {
 export function FormulaBuilder(props: FormulaBuilderProps) {
   const actions = usePanelActions(props.actions);
   const { lang, p } = usePanelStrings();
+  const { s: pane } = useStrings();
   const t = p.builder;
   const styles = useStyles();
   const css = local();
@@ -110,6 +111,9 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
     }
   };
 
+  // a locked cell on a protected sheet: say how to unprotect, in the pane's words; any other failure as it is
+  const failText = (e: unknown): string => protectionText(pane, lang, e) ?? fmt(t.error, { message: e instanceof Error ? e.message : String(e) });
+
   const write = async (sheet: string, address: string, formula: string) => {
     await actions.insertFormula(sheet, address, formula);
     setMessage({ intent: "success", text: fmt(t.inserted, { cell: displayCell(sheet, address) }) });
@@ -136,7 +140,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
       }
       await write(sel.sheet, address, formula);
     } catch (e) {
-      setMessage({ intent: "error", text: fmt(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ intent: "error", text: failText(e) });
     }
   };
 
@@ -224,7 +228,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
                 onClick={() => {
                   const o = occupied;
                   setOccupied(undefined);
-                  if (o) void write(o.sheet, o.address, o.formula).catch((e: unknown) => setMessage({ intent: "error", text: fmt(t.error, { message: e instanceof Error ? e.message : String(e) }) }));
+                  if (o) void write(o.sheet, o.address, o.formula).catch((e: unknown) => setMessage({ intent: "error", text: failText(e) }));
                 }}
               >
                 {t.overwrite}
