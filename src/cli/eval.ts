@@ -3,24 +3,7 @@ import type { CellValue } from "hyperformula";
 import { createEngine } from "./engine";
 import { toEngineFormula } from "./formula-names";
 import { formatValue } from "./format";
-
-/** Excel's own limits on one formula; beyond them the engine's recursive parser can exhaust the stack. */
-const MAX_FORMULA_CHARS = 8192;
-const MAX_NESTING = 64;
-
-/** Why Excel would not accept this formula (too long, nested too deep), or undefined. Strings are skipped. */
-function beyondExcelLimits(text: string): string | undefined {
-  if (text.length > MAX_FORMULA_CHARS) return `the formula has ${text.length} characters; Excel allows ${MAX_FORMULA_CHARS}`;
-  let depth = 0;
-  let inString = false;
-  for (const ch of text) {
-    if (ch === '"') inString = !inString;
-    else if (!inString && (ch === "(" || ch === "{")) {
-      if (++depth > MAX_NESTING) return `the formula nests more than ${MAX_NESTING} levels; Excel allows ${MAX_NESTING}`;
-    } else if (!inString && (ch === ")" || ch === "}")) depth--;
-  }
-  return undefined;
-}
+import { beyondFormulaLimits } from "../core/formula-limits";
 
 export function evaluateFormulas(formulas: readonly string[]): string[] {
   let hf = createEngine();
@@ -30,7 +13,7 @@ export function evaluateFormulas(formulas: readonly string[]): string[] {
   formulas.forEach((f, i) => {
     // As typed in Excel: capital-E numbers (1E+308) are rewritten for the engine's parser.
     const text = toEngineFormula(f.trim().startsWith("=") ? f.trim() : `=${f.trim()}`);
-    const refused = beyondExcelLimits(text);
+    const refused = beyondFormulaLimits(text);
     if (refused) {
       out.push(`#ERROR! ${refused}`);
       return;

@@ -4,10 +4,11 @@
  * so a sparse sheet (a cell at XFD1048576) never becomes a dense array.
  */
 import { DetailedCellError, type HyperFormula } from "hyperformula";
-import { parseRef, type WorkbookPlan } from "../core/workbook/plan";
+import { cellRef, parseRef, sheetPrefix, type WorkbookPlan } from "../core/workbook/plan";
 import type { ParamEntry } from "../core/editions";
 import { createEngine, engineContext } from "./engine";
 import { toEngineFormula } from "./formula-names";
+import { WorkbookRejected } from "./xlsx-guard";
 
 export type Scalar = number | string | boolean;
 /** A value as Excel shows it: a scalar, an error code ("#N/A", "#CYCLE!" …) or blank. */
@@ -142,7 +143,18 @@ export function evaluate(model: WorkbookModel, overrides?: ReadonlyMap<string, P
   }
   for (const s of model.sheets) {
     const sheet = ids.get(s.name) as number;
-    for (const c of s.cells) if (c.formula !== undefined) hf.setCellContents({ sheet, row: c.row, col: c.col }, [[c.formula]]);
+    for (const c of s.cells) {
+      if (c.formula === undefined) continue;
+      try {
+        hf.setCellContents({ sheet, row: c.row, col: c.col }, [[c.formula]]);
+      } catch (e) {
+        // Within Excel's limits (checked when the file is read) a formula can still chain thousands of
+        // operators (=------1); the engine's recursive parser then runs out of stack. Name the cell.
+        hf.destroy();
+        const why = e instanceof RangeError ? "the formula is nested too deeply for the engine to read" : "the engine could not read the formula";
+        throw new WorkbookRejected(`${sheetPrefix(s.name)}${cellRef(c.row, c.col)}: ${why} (${(e as Error).message})`);
+      }
+    }
   }
   hf.resumeEvaluation();
   const value = (sheet: string, row: number, col: number): CellValueOut => {

@@ -9,7 +9,8 @@ import type { ParamEntry } from "../core/editions";
 import { overridesFromCells } from "../core/benchmark/parameters-fn";
 import type { CellArg, CellScalar } from "../core";
 import { PARAMETER_NAMES } from "../core/workbook/allowance";
-import { cellRef } from "../core/workbook/plan";
+import { cellRef, sheetPrefix } from "../core/workbook/plan";
+import { beyondFormulaLimits } from "../core/formula-limits";
 import { fromStoredFormula, fromStoredReference } from "./formula-names";
 import { guardXlsx, LIMITS, WorkbookRejected, type GuardReport } from "./xlsx-guard";
 import { MAX_COLS, MAX_ROWS, type CellValueOut, type ModelCell, type ModelName, type ModelSheet, type Scalar, type WorkbookModel } from "./workbook-model";
@@ -86,6 +87,8 @@ export function modelOfWorkbook(wb: ExcelJS.Workbook): { model: WorkbookModel; o
           if (v.shareType === "array" && v.ref) markArray(v.ref, cell.address, arrayCells);
           // cell.result, not v.result: ExcelJS's value getter drops falsy results (0, FALSE, "").
           const cached = cachedOf(cell.result);
+          const beyond = beyondFormulaLimits(stored);
+          if (beyond) throw new WorkbookRejected(`${sheetPrefix(ws.name)}${cell.address}: ${beyond} — not a formula Excel could have saved`);
           cells.push({ row: r, col: c, formula: fromStoredFormula(stored), ...(cached === undefined ? {} : { cached }) });
           return;
         }

@@ -116,6 +116,22 @@ describe("hostile and broken workbooks: one clear line, exit 1", () => {
     expect(existsSync(outFile)).toBe(false);
   });
 
+  it("a formula nested beyond Excel's 64 levels is refused by name, naming the cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("深い").getCell("B2").value = { formula: `${"ABS(".repeat(1000)}1${")".repeat(1000)}`, result: 1 } as ExcelJS.CellFormulaValue;
+    const r = await recalc("nested.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    expectOneLine(r, /^alcn: '深い'!B2: the formula nests functions more than 64 levels deep; Excel allows 64 — not a formula Excel could have saved$/);
+  });
+
+  it("a formula within Excel's limits that the engine cannot parse (thousands of unary minus signs) names its cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("A1").value = 1;
+    ws.getCell("C3").value = { formula: `${"-".repeat(8000)}A1`, result: 1 } as ExcelJS.CellFormulaValue;
+    const r = await recalc("unary.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    expectOneLine(r, /^alcn: 'S'!C3: the formula is nested too deeply for the engine to read \(Maximum call stack size exceeded\)$/);
+  });
+
   it("a sparse sheet with a cell at the far corner of the grid stays small and fast", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Far");

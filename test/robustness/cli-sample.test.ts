@@ -105,11 +105,14 @@ describe("bad inputs through the CLI engine (sample)", () => {
 
   it("answers a formula beyond Excel's limits (8 192 characters, 64 levels) with one line, never a stack overflow", () => {
     const deep = (n: number) => `=ALCN.INTENSITY(${"(".repeat(n)}1${")".repeat(n)}, 1)`;
-    const lines = evaluateFormulas([deep(63), deep(1000), `=${"1+".repeat(5000)}1`, "=ALCN.TOCRUDE(1000)"]);
+    const calls = (n: number) => `=${"ABS(".repeat(n)}1${")".repeat(n)}`;
+    const lines = evaluateFormulas([deep(63), deep(1000), `=${"1+".repeat(5000)}1`, "=ALCN.TOCRUDE(1000)", calls(64), calls(65)]);
     expect(lines[0]).toBe("1");
-    expect(lines[1]).toMatch(/^#ERROR! the formula nests more than 64 levels/);
+    expect(lines[1]).toBe("#ERROR! the formula has more than 128 brackets open at once (limit)");
     expect(lines[2]).toMatch(/^#ERROR! the formula has 10002 characters/);
     expect(lines[3]).toBe("25.8");
+    expect(lines[4]).toBe("1");
+    expect(lines[5]).toBe("#ERROR! the formula nests functions more than 64 levels deep; Excel allows 64");
   });
 
   it("names an error found inside a range argument with Excel's spelling", () => {

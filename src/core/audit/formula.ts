@@ -7,8 +7,10 @@
  * Accepted: numbers, "text" (with "" escapes), TRUE/FALSE, #errors, references (A1, $A$1, A1:B9,
  * A:A, 1:3, Sheet1!A1, 'My sheet'!A1:B2), names, function calls (ALCN.X, _xldudf_ALCN_X, SUM …),
  * array constants {1,2;3,4}, operators + - * / ^ & % = <> < <= > >=, unary + and -, parentheses,
- * omitted arguments (`f(a,,c)`).
+ * omitted arguments (`f(a,,c)`). Beyond Excel's own limits (8 192 characters, 64 nested functions) it
+ * reads nothing and says so (src/core/formula-limits.ts), so deep nesting never exhausts the stack.
  */
+import { beyondFormulaLimits } from "../formula-limits";
 
 export type Expr =
   | { readonly kind: "number"; readonly value: number }
@@ -363,6 +365,8 @@ export function parseFormula(formula: unknown): ParsedFormula {
     if (typeof formula !== "string") return { ok: false, reason: "not a formula" };
     const src = formula.trim();
     if (!src.startsWith("=") || src.length > 100_000) return { ok: false, reason: "not a formula" };
+    const beyond = beyondFormulaLimits(src);
+    if (beyond) return { ok: false, reason: beyond };
     const body = src.slice(1);
     const ast = new Parser(tokenize(body), body).parseFormula();
     const refs: CellRef[] = [];
@@ -374,6 +378,8 @@ export function parseFormula(formula: unknown): ParsedFormula {
     if (!first) return { ok: false, reason: "no ALCN function in the formula" };
     return { ok: true, name: alcnName(first.call.name) as string, args: first.call.args, refs, names, nested: first.depth > 0, ast };
   } catch (e) {
+    // within Excel's limits a formula can still chain thousands of operators (=------1): the stack runs out
+    if (e instanceof RangeError) return { ok: false, reason: "the formula chains too many operators to read" };
     return { ok: false, reason: e instanceof Error ? e.message : "unreadable formula" };
   }
 }
