@@ -74,6 +74,10 @@ export const MESSAGES = {
   },
   paramType: { ja: "パラメータ「{value}」の値の型が正しくありません（{expected} が必要）", en: "parameter \"{value}\" has the wrong type ({expected} expected)" },
   notInteger: { ja: "{arg} は整数で指定してください（値: {value}）", en: "{arg} must be a whole number (value: {value})" },
+  notFiscalYear: {
+    ja: "{arg} は西暦の年度（1900〜9999、例: 2027）で指定してください（値: {value}）。令和の年は西暦に直してください（令和7年度 = 2025年度）",
+    en: "{arg} must be a fiscal year in the Western calendar, 1900–9999, e.g. 2027 (value: {value}); convert Reiwa years (Reiwa 7 = FY2025)",
+  },
   yearOutsidePath: { ja: "{arg} {value}年度は BM 推移の期間（{min}〜{max}年度）の外です", en: "{arg} FY{value} is outside the benchmark path FY{min}–FY{max}" },
   yearOrder: { ja: "{arg}（{value}）は {other}（{max}）より前の年度にしてください", en: "{arg} ({value}) must be earlier than {other} ({max})" },
   priceYear: { ja: "上下限価格は {min}年度からです（値: {value}）", en: "the price band starts in FY{min} (value: {value})" },

@@ -489,7 +489,8 @@ const BMPATH: Explainer = {
     const y0 = fy(args, 3, "bm.base_fy", 2025, env);
     const y1 = fy(args, 4, "bm.final_fy", 2030, env);
     step(steps, "基準年度 → 最終年度", "base FY → final FY", `${y0} → ${y1}`);
-    if (![y, y0, y1].every(Number.isInteger)) throw new PlainError("NUM");
+    // whole Western-calendar years within Excel's date range (a 令和 year such as 7 is a slip)
+    if (![y, y0, y1].every((v) => Number.isInteger(v) && v >= 1900 && v <= 9999)) throw new PlainError("NUM");
     if (!(y0 < y1)) throw new PlainError("NUM");
     if (y < y0 || y > y1) throw new PlainError("NA");
     const share = (y - y0) / (y1 - y0);

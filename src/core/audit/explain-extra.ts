@@ -32,8 +32,9 @@ const PRICEBAND: Explainer = {
     const fy = need(args[0]);
     const bound = plainText(args[1]) ?? "upper";
     if (bound !== "upper" && bound !== "lower") throw new PlainError("VALUE");
-    if (!Number.isInteger(fy)) throw new PlainError("NUM");
     const first = param(env, "bm.price.base_fy");
+    // whole Western-calendar years within Excel's date range (a 令和 year such as 8 is a slip)
+    if (![fy, first].every((v) => Number.isInteger(v) && v >= 1900 && v <= 9999)) throw new PlainError("NUM");
     if (fy < first) throw new PlainError("NA");
     const start = param(env, bound === "upper" ? "bm.price.upper" : "bm.price.lower");
     const g = param(env, "bm.price.growth_pct");

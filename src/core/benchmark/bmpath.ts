@@ -8,9 +8,14 @@ import { fail } from "../errors";
 import type { CalcContext, FunctionSpec } from "../spec";
 import { paramNumber } from "./parameters-fn";
 
-/** A fiscal year must be a whole number. */
+/**
+ * A fiscal year must be a whole Western-calendar year within Excel's date range (1900–9999): a 令和 year
+ * (7 for FY2025) or a two-digit year is a slip that a straight-line path would otherwise accept
+ * (docs/decisions/801-bad-input-error-classes.md).
+ */
 export function checkYear(arg: string, y: D): D {
   if (!y.isInteger()) fail("NUM", "notInteger", { arg, value: y.toString() });
+  if (y.lt(1900) || y.gt(9999)) fail("NUM", "notFiscalYear", { arg, value: y.toString() });
   return y;
 }
 

@@ -14,7 +14,7 @@ export type Bound = "upper" | "lower";
 
 export function priceBand(fy: D, bound: Bound, ctx: CalcContext): D {
   checkYear("fiscal_year", fy);
-  const first = paramNumber(ctx, "bm.price.base_fy");
+  const first = checkYear("bm.price.base_fy", paramNumber(ctx, "bm.price.base_fy"));
   if (fy.lt(first)) fail("NA", "priceYear", { min: first.toString(), value: fy.toString() });
   const start = paramNumber(ctx, bound === "upper" ? "bm.price.upper" : "bm.price.lower");
   // A Parameters sheet can hold any number: a negative price or a fall of 100 % or more is out of domain.

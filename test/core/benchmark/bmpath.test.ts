@@ -26,6 +26,19 @@ describe("BMPATH", () => {
     expect(codeOf(call("BMPATH", 1, 0.5))).toBe("VALUE");
     expect(codeOf(call("BMPATH", 1, "0.5", 2027))).toBe("VALUE");
   });
+  it("a 令和 or two-digit year (or one past Excel's dates) is #NUM! saying to use the Western year, even when consistent", () => {
+    const r = invoke(functionSpec("BMPATH")!, [1, 0.5, 9, 7, 12], { lang: "ja", params: new ParameterStore() });
+    expect(codeOf(r)).toBe("NUM");
+    expect(JSON.stringify(r)).toContain("notFiscalYear");
+    expect(codeOf(call("BMPATH", 1, 0.5, 27))).toBe("NUM");
+    expect(codeOf(call("BMPATH", 1, 0.5, 2027, 1899, 2030))).toBe("NUM");
+    expect(codeOf(call("BMPATH", 1, 0.5, 2027, 2025, 10000))).toBe("NUM");
+    expect(call("BMPATH", 1, 0.5, 1901, 1900, 1902)).toBe(0.75);
+    // a path year from the Parameters sheet is held to the same rule
+    const params = new ParameterStore();
+    params.setOverrides({ "bm.base_fy": { value: 7, unit: "FY", source: { document: "test" }, assumption: true } });
+    expect(codeOf(invoke(functionSpec("BMPATH")!, [1, 0.5, 2027], { lang: "en", params }))).toBe("NUM");
+  });
   it("property: hits both ends and stays between them", () => {
     fc.assert(
       fc.property(

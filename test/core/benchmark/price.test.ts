@@ -18,5 +18,6 @@ describe("PRICEBAND", () => {
     expect(codeOf(call("PRICEBAND", 2027, "middle"))).toBe("VALUE");
     expect(codeOf(call("PRICEBAND", null))).toBe("VALUE");
     expect(codeOf(call("PRICEBAND", "2027"))).toBe("VALUE");
+    expect(codeOf(call("PRICEBAND", 8))).toBe("NUM"); // 令和8年度 typed as 8: a slip, not "before the band"
   });
 });
