@@ -7,6 +7,9 @@ module.exports = {
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.e2e.test.ts"],
   testTimeout: 240000,
+  // the preview is built once for all files (about 15 s each otherwise)
+  globalSetup: "<rootDir>/test/e2e/global-setup.ts",
+  globalTeardown: "<rootDir>/test/e2e/global-teardown.ts",
   maxWorkers: 1,
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { isolatedModules: true, module: "commonjs", esModuleInterop: true, resolveJsonModule: true } }],

@@ -23,6 +23,11 @@ const TYPES: Record<string, string> = {
   ".css": "text/css",
 };
 
+/** The build made once by global-setup.ts (a file run on its own builds here). Not removed by the files. */
+export function previewBuild(): string {
+  return process.env.ALCN_E2E_BUILD ?? buildPreview();
+}
+
 export function buildPreview(): string {
   const out = mkdtempSync(join(tmpdir(), "alcn-e2e-build-"));
   const webpack = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");

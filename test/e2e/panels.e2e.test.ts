@@ -4,9 +4,8 @@
  */
 import type { Server } from "node:http";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildPreview, cleanup, launch, serve, shot } from "./harness";
+import { cleanup, launch, previewBuild, serve, shot } from "./harness";
 
-let dir = "";
 let server: Server;
 let url = "";
 let context: BrowserContext;
@@ -23,15 +22,14 @@ type Host = {
 };
 
 beforeAll(async () => {
-  dir = buildPreview();
-  ({ server, url } = await serve(dir));
+  ({ server, url } = await serve(previewBuild()));
   ({ context, page, profile, errors } = await launch());
 });
 
 afterAll(async () => {
   await context?.close();
   server?.close();
-  cleanup(dir, profile);
+  cleanup(profile);
 });
 
 const SHEET = "炉データ";

@@ -5,7 +5,7 @@
  */
 import type { Server } from "node:http";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildPreview, cleanup, launch, serve, shot } from "./harness";
+import { cleanup, launch, previewBuild, serve, shot } from "./harness";
 
 interface CellInfo {
   ref: string;
@@ -13,7 +13,6 @@ interface CellInfo {
   value: unknown;
 }
 
-let dir = "";
 let server: Server;
 let url = "";
 let context: BrowserContext;
@@ -22,15 +21,14 @@ let profile = "";
 let errors: string[] = [];
 
 beforeAll(async () => {
-  dir = buildPreview();
-  ({ server, url } = await serve(dir));
+  ({ server, url } = await serve(previewBuild()));
   ({ context, page, profile, errors } = await launch());
 });
 
 afterAll(async () => {
   await context?.close();
   server?.close();
-  cleanup(dir, profile);
+  cleanup(profile);
 });
 
 const next = () => page.getByRole("button", { name: "次へ", exact: true }).click();
@@ -184,6 +182,26 @@ test("writing again over the same sheets shows what is there and asks first", as
   await page.keyboard.press("Enter");
   await page.getByText(/書き込みました/).waitFor();
   expect((await hostState()).sheets).toEqual(["Sheet1", "割当量計算", "入力", "パラメータ"]);
+});
+
+test("a protected calculation sheet: the pane says which and how to unprotect, and writes nothing", async () => {
+  const protect = (on: boolean) =>
+    page.evaluate((p) => {
+      const h = (window as unknown as { alcnFakeHost: { protectSheet(n: string): void; unprotectSheet(n: string): void } }).alcnFakeHost;
+      if (p) h.protectSheet("割当量計算");
+      else h.unprotectSheet("割当量計算");
+    }, on);
+  await protect(true);
+  const before = await hostState();
+  const formulaBefore = (await cellsWith("割当量計算", "=")).map((c) => c.formula);
+  await page.getByRole("button", { name: "シートに書き込む", exact: true }).click();
+  await page.getByText(/シート「割当量計算」は保護されているため、書き込めません。/).waitFor();
+  await expect(page.getByRole("alertdialog").count()).resolves.toBe(0);
+  await shot(page, "e2e-09b-protected-sheet");
+  const after = await hostState();
+  expect(after.sheets).toEqual(before.sheets);
+  expect((await cellsWith("割当量計算", "=")).map((c) => c.formula)).toEqual(formulaBefore);
+  await protect(false);
 });
 
 test("native-formula mode writes plain Excel formulas to new sheets with unique names and the same allowance", async () => {
