@@ -16,6 +16,14 @@ function openTab(host: FakeHost): void {
   fireEvent.click(screen.getByRole("tab", { name: "フォローアップ報告" }));
 }
 
+/** The demo data written over the same-named sheet (replace ticked). */
+function writeDemoOver(host: FakeHost): void {
+  openTab(host);
+  fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
+  fireEvent.click(screen.getByLabelText(/同じ名前のシート（フォローアップ）があれば上書きする/));
+  fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+}
+
 describe("the follow-up report tab", () => {
   it("every field is labelled with its unit; bad numbers get Japanese messages and block the write", async () => {
     const host = new FakeHost();
@@ -52,10 +60,7 @@ describe("the follow-up report tab", () => {
 
   it("replace over a non-empty sheet: the dialog shows what is there; cancel writes nothing", async () => {
     const host = new FakeHost({ sheets: { フォローアップ: { A1: "手入力のメモ" } } });
-    openTab(host);
-    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
-    fireEvent.click(screen.getByLabelText(/同じ名前のシート（フォローアップ）があれば上書きする/));
-    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    writeDemoOver(host);
     const dialog = await screen.findByRole("alertdialog", undefined, SLOW);
     expect(within(dialog).getByText("手入力のメモ")).toBeTruthy();
     expect(within(dialog).getByText("フォローアップ!A1")).toBeTruthy();
@@ -71,10 +76,7 @@ describe("the follow-up report tab", () => {
 
   it("replace over a protected sheet: says so and how to unprotect; no dialog, nothing written", async () => {
     const host = new FakeHost({ sheets: { フォローアップ: { A1: "手入力のメモ" } }, protectedSheets: ["フォローアップ"] });
-    openTab(host);
-    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
-    fireEvent.click(screen.getByLabelText(/同じ名前のシート（フォローアップ）があれば上書きする/));
-    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    writeDemoOver(host);
     expect(await screen.findByText(/シート「フォローアップ」は保護されているため、書き込めません。/, undefined, SLOW)).toBeTruthy();
     expect(screen.queryAllByRole("alertdialog", { hidden: true })).toHaveLength(0);
     expect(host.cellAt("フォローアップ", "A1")?.value).toBe("手入力のメモ");
@@ -83,10 +85,7 @@ describe("the follow-up report tab", () => {
 
   it("a sheet protected while the overwrite question is open: the confirmed write is refused, nothing written", async () => {
     const host = new FakeHost({ sheets: { フォローアップ: { A1: "手入力のメモ" } } });
-    openTab(host);
-    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
-    fireEvent.click(screen.getByLabelText(/同じ名前のシート（フォローアップ）があれば上書きする/));
-    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    writeDemoOver(host);
     const overwrite = await screen.findByRole("button", { name: "上書きする" }, SLOW);
     host.protectSheet("フォローアップ");
     fireEvent.click(overwrite);
