@@ -142,3 +142,9 @@ export function fitFromTable(text: string, form: string, lang: Lang): { ok: true
   if (!avgCharges.ok) return { ...avgCharges, n };
   return { ok: true, coefs: fit.value, avgSize: avgSize.value, avgCharges: avgCharges.value, n };
 }
+
+/** A fit as the wizard's parameter fields hold it (12 significant digits, as typed numbers would be). */
+export function fittedFields(fit: { readonly coefs: readonly number[]; readonly avgSize: number; readonly avgCharges: number }): { coefs: string; avgSize: string; avgCharges: string } {
+  const round = (v: number) => String(Number(v.toPrecision(12)));
+  return { coefs: fit.coefs.map(round).join("\t"), avgSize: round(fit.avgSize), avgCharges: round(fit.avgCharges) };
+}

@@ -1,5 +1,6 @@
 /** The demo company (src/core/workbook/demo.ts, shared with `alcn template` and `npm run demo`) as wizard state. */
-import { DEMO_ALLOWANCE, type AllowanceInputs } from "../../core/workbook";
+import { DEMO_ALLOWANCE, DEMO_INDUSTRY, type AllowanceInputs, type IndustryInputs } from "../../core/workbook";
+import { fitFromTable, fittedFields } from "./compute";
 import { initialState, newKey, type ProductRow, type WizardState } from "./state";
 
 const str = (v: number | null | undefined): string => (v === null || v === undefined ? "" : String(v));
@@ -34,6 +35,19 @@ export function stateFromInputs(inp: AllowanceInputs, lang: "ja" | "en", base: W
   };
 }
 
+/** An industry furnace table as the wizard's paste box holds it: size, charges, intensity, production per row. */
+export function industryTable(ind: IndustryInputs): string {
+  return ind.furnaces.map((f) => [f.size, f.charges, f.intensity, f.production].join("\t")).join("\n");
+}
+
+/**
+ * The demo company with the demo industry table in the fit box and the regression fitted on it — the same
+ * fit `alcn template` and `npm run demo` put on their Industry sheet, so the preview and the CLI demo give
+ * the same allowance.
+ */
 export function demoState(lang: "ja" | "en", base?: WizardState): WizardState {
-  return stateFromInputs(DEMO_ALLOWANCE, lang, base);
+  const st = { ...stateFromInputs(DEMO_ALLOWANCE, lang, base), fitTable: industryTable(DEMO_INDUSTRY) };
+  const fit = fitFromTable(st.fitTable, st.form, lang);
+  if (!fit.ok) return st; // cannot happen with the shipped table; the pasted placeholders stay then
+  return { ...st, ...fittedFields(fit), source: `${DEMO_INDUSTRY.source[lang]} — REGFIT (${fit.n})` };
 }

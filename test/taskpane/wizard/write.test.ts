@@ -1,4 +1,6 @@
-import { DEMO_ALLOWANCE } from "../../../src/core/workbook";
+import { DEMO_ALLOWANCE, DEMO_INDUSTRY, parseRef } from "../../../src/core/workbook";
+import { call } from "../../helpers";
+import { evaluate, modelOfPlan } from "../../../src/cli/workbook-model";
 import { FakeHost } from "../../../src/taskpane/host/fake-host";
 import { computeResults } from "../../../src/taskpane/wizard/compute";
 import { demoState } from "../../../src/taskpane/wizard/demo";
@@ -23,8 +25,22 @@ describe("writing the wizard's workbook", () => {
     const inputs = toAllowanceInputs(demoState("ja"));
     expect(inputs.furnaces).toEqual(DEMO_ALLOWANCE.furnaces);
     expect(inputs.products.map((p) => [p.side, p.baseline, p.statuses, p.days, p.target])).toEqual(DEMO_ALLOWANCE.products.map((p) => [p.side, p.baseline, p.statuses, p.days, p.target]));
-    expect(inputs.regression.coefs).toEqual(DEMO_ALLOWANCE.regression.coefs);
     expect(inputs.expectedEmissions).toEqual(DEMO_ALLOWANCE.expectedEmissions);
+    // the regression is the REGFIT of the demo industry table (as on the template's Industry sheet), to 12 digits
+    const fit = call("REGFIT", DEMO_INDUSTRY.furnaces.map((f) => [f.intensity]), DEMO_INDUSTRY.furnaces.map((f) => [f.size, f.charges]), "power") as number[][];
+    inputs.regression.coefs.forEach((c, i) => expect(c).toBeCloseTo(fit[0]?.[i] as number, 10));
+  });
+
+  it("the preview's demo company gives the allowance `npm run demo` gives (the same industry fit)", () => {
+    const st = demoState("ja");
+    const pane = computeResults(st, "ja").years[0]?.allowance;
+    const plan = buildAllowancePlan({ ...DEMO_ALLOWANCE, industry: DEMO_INDUSTRY }, { mode: "alcn", lang: "ja" });
+    const ev = evaluate(modelOfPlan(plan));
+    const { row, col } = parseRef(plan.results.allowance);
+    const cli = ev.value(plan.results.sheet, row, col);
+    ev.hf.destroy();
+    expect(pane?.ok).toBe(true);
+    expect(Math.round(pane?.ok ? pane.value : NaN)).toBe(Math.round(cli as number));
   });
 
   it("1 000 furnaces: ≤ 5 syncs, and the sheet computes what the pane shows", async () => {
@@ -114,7 +130,7 @@ describe("writing the wizard's workbook", () => {
     const host = new FakeHost();
     await commitWrite(host, await prepareWrite(host, demoState("ja"), "ja", labels));
     const o = host.parameterOverrides?.values ?? {};
-    expect(o["bm.reg.coefs"]?.value).toEqual([-0.35, -0.18, -0.22]);
+    expect(o["bm.reg.coefs"]?.value).toEqual(toAllowanceInputs(demoState("ja")).regression.coefs);
     expect(o["bm.reg.form"]?.value).toBe("power");
     expect(o["bm.credit_cap_pct"]?.value).toBe(10);
   });
@@ -125,8 +141,9 @@ describe("writing the wizard's workbook", () => {
     host.parameterOverrides = undefined;
     expect(await restoreParameters(host)).toBeGreaterThan(5);
     const restored = (host as { parameterOverrides: FakeHost["parameterOverrides"] }).parameterOverrides;
-    expect(restored?.values["bm.reg.coefs"]?.value).toEqual([-0.35, -0.18, -0.22]);
-    expect(restored?.values["bm.reg.avg_size"]?.value).toBe(35);
+    const inputs = toAllowanceInputs(demoState("ja"));
+    expect(restored?.values["bm.reg.coefs"]?.value).toEqual(inputs.regression.coefs);
+    expect(restored?.values["bm.reg.avg_size"]?.value).toBe(inputs.regression.avgSize);
     expect(await restoreParameters(new FakeHost())).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, Select, Textarea } from "@fl
 import { useState } from "react";
 import { ParameterStore } from "../../../core";
 import { fmt, useStrings } from "../../i18n";
-import { fitFromTable } from "../../wizard/compute";
+import { fitFromTable, fittedFields } from "../../wizard/compute";
 import type { SimpleForm, WizardState } from "../../wizard/state";
 import { TextField, useStyles } from "../fields";
 import type { StepProps } from "./types";
@@ -39,8 +39,7 @@ export function ParamsStep({ st, update, issues }: StepProps) {
       setFitMsg({ ok: false, text: r.reason === "tooFew" ? fmt(s.params.fitTooFew, { n: r.n }) : r.reason });
       return;
     }
-    const round = (v: number) => String(Number(v.toPrecision(12)));
-    update((x) => ({ ...x, coefs: r.coefs.map(round).join("\t"), avgSize: round(r.avgSize), avgCharges: round(r.avgCharges), source: `REGFIT (${r.n})` }));
+    update((x) => ({ ...x, ...fittedFields(r), source: `REGFIT (${r.n})` }));
     setFitMsg({ ok: true, text: fmt(s.params.fitDone, { n: r.n }) });
   };
   return (
