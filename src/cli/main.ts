@@ -7,8 +7,8 @@ import { WorkbookRejected } from "./xlsx-guard";
 
 const USAGE = `usage:
   alcn eval "=ALCN.PROGRESS(146,105.4,100)" ["=…" …]
-  alcn recalc FILE.xlsx [--out OUT.xlsx] [--check]
-  alcn template [--lang ja|en] [--native] OUT.xlsx
+  alcn recalc FILE.xlsx [--out OUT.xlsx [--force]] [--check]
+  alcn template [--lang ja|en] [--native] [--force] OUT.xlsx
   alcn demo [--lang ja|en]`;
 
 export async function main(

@@ -8,6 +8,7 @@ import type ExcelJS from "exceljs";
 import { cellRef } from "../core/workbook/plan";
 import { loadXlsx } from "./xlsx-reader";
 import { cachedResult } from "./xlsx-writer";
+import { outputRefusal } from "./output-file";
 import { evaluate, type CellValueOut, type Evaluation } from "./workbook-model";
 
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -91,9 +92,11 @@ export async function recalcCommand(args: readonly string[], out: (s: string) =>
   let file: string | undefined;
   let outFile: string | undefined;
   let check = false;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--check") check = true;
+    else if (a === "--force") force = true;
     else if (a === "--out") {
       outFile = args[++i];
       if (!outFile) {
@@ -110,7 +113,12 @@ export async function recalcCommand(args: readonly string[], out: (s: string) =>
     }
   }
   if (!file) {
-    err("usage: alcn recalc FILE.xlsx [--out OUT.xlsx] [--check]");
+    err("usage: alcn recalc FILE.xlsx [--out OUT.xlsx [--force]] [--check]");
+    return 2;
+  }
+  const refused = outFile === undefined ? undefined : outputRefusal(outFile, { input: file, force });
+  if (refused) {
+    err(`alcn recalc: ${refused}`);
     return 2;
   }
   const r = await recalcFile(file, { check, ...(outFile ? { out: outFile } : {}) });

@@ -7,6 +7,7 @@ import { DetailedCellError, type HyperFormula } from "hyperformula";
 import { cellRef, parseRef, sheetPrefix, type WorkbookPlan } from "../core/workbook/plan";
 import type { ParamEntry } from "../core/editions";
 import { createEngine, engineContext } from "./engine";
+import { oneLine } from "./format";
 import { toEngineFormula } from "./formula-names";
 import { WorkbookRejected } from "./xlsx-guard";
 
@@ -83,7 +84,7 @@ function absoluteRange(ref: string): string {
 }
 
 export function valueOf(v: unknown): CellValueOut {
-  if (v instanceof DetailedCellError) return v.message ? { error: v.value, message: v.message } : { error: v.value };
+  if (v instanceof DetailedCellError) return v.message ? { error: v.value, message: oneLine(v.message) } : { error: v.value };
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   return String(v);

@@ -15,6 +15,17 @@ describe("alcn eval", () => {
     expect(lines[0]).toMatch(/^#DIV\/0! /);
     expect(lines.slice(1)).toEqual(["{1,2;3,4}", "TRUE", "0.1"]);
   });
+  it("a formula the engine cannot parse is one line saying where, not the parser's token list", async () => {
+    const { code, lines } = await run("eval", "", "=", "=1+", "=1)", "=1%%");
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      "#ERROR! the formula could not be parsed: it ends too early",
+      "#ERROR! the formula could not be parsed: it ends too early",
+      "#ERROR! the formula could not be parsed: it ends too early",
+      '#ERROR! the formula could not be parsed near ")"',
+      '#ERROR! the formula could not be parsed near "%"',
+    ]);
+  });
   it("exits non-zero with usage when no formula is given", async () => {
     expect((await run("eval")).code).toBe(2);
   });

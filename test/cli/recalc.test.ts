@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -176,5 +176,39 @@ describe("npm run demo", () => {
       for (const w of ["割当量（合計）", "見込排出量", "過不足", "補正係数", "一致"]) expect(text).toContain(w);
     } else for (const w of ["Allowance (total)", "Expected emissions", "Balance", "Company CF", "all match", "equal"]) expect(text).toContain(w);
     expect(text).toMatch(/91,075/);
+  });
+});
+
+describe("where alcn writes", () => {
+  it("recalc never writes over the file it reads, not even through a link or with --force", async () => {
+    const file = join(dir, "own.xlsx");
+    expect((await run("template", file)).code).toBe(0);
+    const before = readFileSync(file);
+    const link = join(dir, "own-link.xlsx");
+    symlinkSync(file, link);
+    for (const out of [file, link, join(dir, ".", "own.xlsx")]) {
+      const r = await run("recalc", file, "--out", out, "--force");
+      expect(r.code).toBe(2);
+      expect(r.err).toEqual([expect.stringMatching(/^alcn recalc: .* is the file being read; alcn never changes it/)]);
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("an existing output file is replaced only with --force (recalc --out and template)", async () => {
+    const input = join(dir, "in.xlsx");
+    const out = join(dir, "taken.xlsx");
+    await run("template", input);
+    writeFileSync(out, "a file the user keeps");
+    const r1 = await run("recalc", input, "--out", out);
+    expect(r1).toMatchObject({ code: 2, err: [expect.stringMatching(/taken\.xlsx already exists; add --force to replace it$/)] });
+    const r2 = await run("template", out);
+    expect(r2).toMatchObject({ code: 2, err: [expect.stringMatching(/^alcn template: .*taken\.xlsx already exists; add --force/)] });
+    expect(readFileSync(out, "utf8")).toBe("a file the user keeps");
+    expect((await run("recalc", input, "--out", out, "--force")).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    const fresh = join(dir, "fresh.xlsx");
+    expect((await run("template", fresh)).code).toBe(0);
+    expect(existsSync(fresh)).toBe(true);
+    expect((await run("template", "--force", fresh)).code).toBe(0);
   });
 });
