@@ -6,7 +6,7 @@
 import { explain, parseFormula } from "../../../src/core/audit";
 import { ParameterStore } from "../../../src/core";
 import { buildTemplatePlan } from "../../../src/core/workbook";
-import { actionsFromHost, cellScalar, evaluateCall } from "../../../src/taskpane/components/audit/actions";
+import { actionsFromHost, cellScalar, evaluateCall, MAX_AUDIT_READ_CELLS } from "../../../src/taskpane/components/audit/actions";
 import { FakeHost } from "../../../src/taskpane/host/fake-host";
 import { parameterOverrides, planToBatch } from "../../../src/taskpane/wizard/write";
 
@@ -48,5 +48,18 @@ describe.each(["ja", "en"] as const)("audit of the demo workbook (%s)", (lang) =
     const passed = [...seen].filter(([k]) => k.endsWith(":pass")).map(([k]) => k.split(":")[0]);
     // the allowance chain is audited end to end
     for (const f of ["CORRFACTOR", "COMPANYCF", "UPINTENSITY", "ALLOWANCE", "BALANCE", "BASEACTIVITY"]) expect(passed).toContain(f);
+  });
+
+  it("does not read a reference larger than the read cap (one huge round trip); the argument stays unevaluated", async () => {
+    const host = new FakeHost({ sheets: { S: { A1: 3, B1: 1 } } });
+    const reads: string[] = [];
+    const base = actionsFromHost(host);
+    const actions = { ...base, readRange: (sheet: string, address: string) => (reads.push(address), base.readRange(sheet, address)) };
+    const parsed = parseFormula("=ALCN.WAVG(A1:Z1048576,B1:B2)");
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const { unevaluated } = await evaluateCall(parsed, actions, "S");
+    expect(reads).toEqual(["B1:B2"]);
+    expect(unevaluated).toEqual([0]);
+    expect(MAX_AUDIT_READ_CELLS).toBe(100_000);
   });
 });

@@ -8,7 +8,7 @@ import { createContext, useContext, useMemo } from "react";
 import { alcnName, evaluateArg, type CallEvaluator, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
 import { EXCEL_CODE, functionSpec, invoke, isCalcError, type CalcContext, type CellArg, type CellScalar, type FinalScalar } from "../../../core";
 import type { CellValue, RangeData, WorkbookHost } from "../../host/types";
-import { qualifiedAddress } from "../../host/a1";
+import { parseRange, qualifiedAddress } from "../../host/a1";
 import { HostContext } from "../HostContext";
 
 export interface PanelActions {
@@ -87,6 +87,22 @@ export function firstCell(address: string): string {
   return (address.split(":")[0] ?? address).replace(/\$/g, "");
 }
 
+/**
+ * The audit reads at most this many cells for one reference: a block such as A1:Z1048576 would be one
+ * enormous round trip (Office caps a response at a few MB); like whole columns, it stays unevaluated.
+ */
+export const MAX_AUDIT_READ_CELLS = 100_000;
+
+/** How many cells an A1 range covers (Infinity when it cannot be read). */
+function cellCount(address: string): number {
+  try {
+    const b = parseRange(address.replace(/\$/g, ""));
+    return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+  } catch {
+    return Infinity;
+  }
+}
+
 export interface EvaluatedCall {
   readonly values: CellArg[];
   /** 0-based positions of arguments that could not be evaluated (e.g. SUM(...)). */
@@ -101,7 +117,7 @@ export async function evaluateCall(parsed: Extract<ParsedFormula, { ok: true }>,
   const key = (r: CellRef) => `${r.sheet ?? defaultSheet}!${r.address}`;
   const cells = new Map<string, EvalValue>();
   for (const r of parsed.refs) {
-    if (/^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(r.address)) continue; // whole columns / rows: not read
+    if (/^[A-Z]+:[A-Z]+$|^\d+:\d+$/.test(r.address) || cellCount(r.address) > MAX_AUDIT_READ_CELLS) continue; // whole columns / rows, huge blocks: not read
     try {
       const d = await actions.readRange(r.sheet ?? defaultSheet, r.address);
       cells.set(key(r), rangeArg(d.values) as EvalValue);
