@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { addinContext, languageOf } from "../functions/runtime";
 import { App } from "./components/App";
 import { OfficeHost } from "./host/office-host";
-import { restoreParameters } from "./wizard/write";
+import { restoreParametersWhenReady } from "./wizard/write";
 
 async function main(): Promise<void> {
   const root = document.getElementById("root");
@@ -16,8 +16,9 @@ async function main(): Promise<void> {
   const host = new OfficeHost();
   addinContext.lang = languageOf(host.displayLanguage());
   createRoot(root).render(<App host={host} />);
-  // A workbook ALCN wrote before: its Parameters sheet is the functions' parameter set again.
-  await restoreParameters(host).catch(() => 0);
+  // A workbook ALCN wrote before: its Parameters sheet is the functions' parameter set again (retried
+  // while the user is still typing in a cell).
+  await restoreParametersWhenReady(host);
 }
 
 void main();

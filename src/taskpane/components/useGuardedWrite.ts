@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { fmt, protectionText, useStrings } from "../i18n";
+import { failureText, useStrings } from "../i18n";
 import { isBlocked, ProtectionError, type TargetCheck } from "../host/types";
 import { useHost } from "./HostContext";
 
@@ -24,7 +24,7 @@ export function useGuardedWrite<P extends TargetCheck>(
   const [message, setMessage] = useState<Message | undefined>();
   const [pending, setPending] = useState<{ prepared: P; before: number } | undefined>();
 
-  const fail = (e: unknown) => setMessage({ ok: false, text: protectionText(s, lang, e) ?? fmt(s.write.failed, { reason: e instanceof Error ? e.message : String(e) }) });
+  const fail = (e: unknown) => setMessage({ ok: false, text: failureText(s, lang, e, s.write.failed, "reason") });
   const guarded = async (work: () => Promise<void>) => {
     setBusy(true);
     try {

@@ -10,7 +10,7 @@ import { createEngine, engineContext } from "../../cli/engine";
 import type { ParamEntry } from "../../core/editions";
 import { cellRef, parseCell, parseRange, sheetPrefix, splitQualified } from "./a1";
 import { sheetBlock } from "./layout";
-import { isBlocked, ProtectionError, type CellStyle, type CellValue, type ChartWrite, type NameWrite, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
+import { CellEditModeError, isBlocked, ProtectionError, type CellStyle, type CellValue, type ChartWrite, type NameWrite, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
 
 export interface FakeCell {
   value?: CellValue;
@@ -51,6 +51,8 @@ export class FakeHost implements WorkbookHost {
   selection = { sheet: "", address: "A1" };
   /** Review › Protect Workbook (structure): sheets cannot be added. */
   structureProtected = false;
+  /** The user is typing in a cell: Excel refuses every request (CellEditModeError), as the adapter reports it. */
+  cellEditMode = false;
   private syncs = 0;
   private engine: HyperFormula | undefined;
   private readonly listeners = new Set<() => void>();
@@ -93,28 +95,34 @@ export class FakeHost implements WorkbookHost {
     return this.syncs;
   }
 
-  async readSelection(): Promise<RangeData> {
+  /** One context.sync() of the adapter; refused while a cell is being edited. */
+  private roundTrip(): void {
+    if (this.cellEditMode) throw new CellEditModeError();
     this.syncs++;
+  }
+
+  async readSelection(): Promise<RangeData> {
+    this.roundTrip();
     return this.rangeData(this.selection.sheet, this.selection.address);
   }
 
   async readRange(sheet: string, address: string): Promise<RangeData> {
-    this.syncs++;
+    this.roundTrip();
     return this.rangeData(sheet, address);
   }
 
   async readNames(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>> {
-    this.syncs++;
+    this.roundTrip();
     const out = new Map<string, (CellValue | null)[][]>();
     const found = names.map((n) => this.names.get(n.toUpperCase())).filter((n): n is NameWrite => n !== undefined);
     if (found.length === 0) return out;
-    this.syncs++;
+    this.roundTrip();
     for (const n of found) out.set(n.name.toUpperCase(), this.rangeData(n.sheet, n.ref.replace(/\$/g, "")).values);
     return out;
   }
 
   async sheetNames(): Promise<string[]> {
-    this.syncs++;
+    this.roundTrip();
     return this.sheets.map((s) => s.name);
   }
 
@@ -126,7 +134,7 @@ export class FakeHost implements WorkbookHost {
   }
 
   async inspectTargets(batch: WriteBatch): Promise<TargetCheck> {
-    this.syncs++;
+    this.roundTrip();
     const protection = this.protectionOf(batch);
     if (isBlocked(protection)) return { ...protection, occupied: [] };
     const out: OccupiedCell[] = [];
@@ -144,12 +152,12 @@ export class FakeHost implements WorkbookHost {
         }
       }
     }
-    if (loaded) this.syncs++;
+    if (loaded) this.roundTrip();
     return { ...protection, occupied: out };
   }
 
   async write(batch: WriteBatch): Promise<WriteOutcome> {
-    this.syncs++; // load existing sheets, their protection and names
+    this.roundTrip(); // load existing sheets, their protection and names
     const protection = this.protectionOf(batch);
     if (isBlocked(protection)) throw new ProtectionError(protection.protectedSheets, protection.structureLocked);
     const existedBefore = new Set(this.sheets.map((s) => s.name.toLowerCase()));
@@ -191,7 +199,7 @@ export class FakeHost implements WorkbookHost {
     }
     // ALCN's own earlier charts on the sheets it charts again are replaced (as the adapter does).
     const charted = new Set(batch.charts.map((c) => c.sheet.toLowerCase()));
-    if ([...charted].some((name) => existedBefore.has(name))) this.syncs++; // the adapter loads their charts
+    if ([...charted].some((name) => existedBefore.has(name))) this.roundTrip(); // the adapter loads their charts
     for (let i = this.charts.length - 1; i >= 0; i--) {
       if (charted.has((this.charts[i] as ChartWrite).sheet.toLowerCase())) {
         this.log.push(`chart.delete ${(this.charts[i] as ChartWrite).sheet}`);
@@ -204,14 +212,14 @@ export class FakeHost implements WorkbookHost {
     }
     const first = batch.sheets[0];
     if (first) this.selection = { sheet: first.name, address: "A1" }; // the adapter activates the first sheet
-    this.syncs++; // everything else
+    this.roundTrip(); // everything else
     this.invalidate();
     if (first) this.selectionChanged();
     return { sheets: batch.sheets.map((s) => s.name), cells, names: batch.names.length, charts: batch.charts.length };
   }
 
   async selectCell(address: string): Promise<void> {
-    this.syncs++;
+    this.roundTrip();
     const { sheet, address: a } = this.resolve(address);
     parseRange(a); // a malformed address fails as in Excel
     this.log.push(`range.select ${sheetPrefix(sheet.name)}${a}`);
@@ -219,13 +227,13 @@ export class FakeHost implements WorkbookHost {
   }
 
   async writeFormula(address: string, formula: string): Promise<void> {
-    this.syncs++;
+    this.roundTrip();
     const { sheet, address: a } = this.resolve(address);
     const box = parseRange(a);
     if (box.top !== box.bottom || box.left !== box.right) throw new Error(`writeFormula writes one cell, not ${address}`);
     const ref = cellRef({ row: box.top, col: box.left });
     if (sheet.protection && !sheet.protection.unlocked.has(ref)) {
-      this.syncs++; // the adapter's second round trip, which tells why Excel refused
+      this.roundTrip(); // the adapter's second round trip, which tells why Excel refused
       throw new ProtectionError([sheet.name], false, `${sheetPrefix(sheet.name)}${ref}`);
     }
     // Range.formulas = [[f]]: the formula (or constant) changes, the number format and style stay.

@@ -15,7 +15,7 @@
 import type { ParamEntry } from "../../core/editions";
 import { addinContext } from "../../functions/runtime";
 import { columnAddress, sheetBlock, STYLE_LOOK } from "./layout";
-import { isBlocked, ProtectionError, type CellValue, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
+import { CellEditModeError, isBlocked, ProtectionError, type CellValue, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
 import { cellRef, parseRange, splitQualified } from "./a1";
 
 /**
@@ -84,7 +84,19 @@ export class OfficeHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private syncs = 0;
 
-  constructor(private readonly run: ExcelRun = (batch, within) => (within ? Excel.run(within, batch) : Excel.run(batch))) {}
+  private readonly run: ExcelRun;
+
+  constructor(run: ExcelRun = (batch, within) => (within ? Excel.run(within, batch) : Excel.run(batch))) {
+    // Excel refuses every request while the user types in a cell: one error the pane can explain
+    this.run = async (batch, within) => {
+      try {
+        return await run(batch, within);
+      } catch (e) {
+        if ((e as { code?: unknown } | null)?.code === "InvalidOperationInCellEditMode") throw new CellEditModeError();
+        throw e;
+      }
+    };
+  }
 
   private async sync(context: Excel.RequestContext): Promise<void> {
     this.syncs++;

@@ -99,6 +99,14 @@ export class ProtectionError extends Error {
   }
 }
 
+/** Excel refuses every request while the user is typing in a cell (InvalidOperationInCellEditMode). */
+export class CellEditModeError extends Error {
+  constructor() {
+    super("Excel is in cell-edit mode");
+    this.name = "CellEditModeError";
+  }
+}
+
 export interface RangeData {
   readonly sheet: string;
   /** The A1 address without sheet, e.g. "B2:D5". */

@@ -187,10 +187,11 @@ export const en: Strings = {
     tooManyColumns: "Row {n} has {count} columns. Paste five: id, size, charges, emissions, semi-products.",
     implausibleIntensity: "The intensity is {value} t-CO2/t. Check the units (t vs thousand t).",
   },
-  protection: {
+  blocked: {
     sheets: "Sheet(s) {sheets} are protected, so nothing can be written there. Unprotect them (Review › Unprotect Sheet) and run again. The workbook was not changed.",
     structure: "The workbook's structure is protected, so no sheet can be added. Turn off Review › Protect Workbook and run again. The workbook was not changed.",
     cell: "Cell {cell} is locked on a protected sheet, so no formula can be put there. Unprotect the sheet (Review › Unprotect Sheet) or pick an unlocked cell. The cell was not changed.",
+    editMode: "Excel is editing a cell, so the workbook cannot be read or written. Press Enter or Esc to finish editing, then run again.",
   },
   u: (unit: string): string => ` (${unit})`,
   units: { t: "t", perHour: "/h", tco2: "t-CO2", intensity: "t-CO2/t", yen: "¥", days: "days", fy: "FY" },

@@ -1,6 +1,6 @@
 /** The pane's strings (ja default, en) and a tiny formatter for {placeholders}. */
 import { createContext, useContext } from "react";
-import { ProtectionError } from "../host/types";
+import { CellEditModeError, ProtectionError } from "../host/types";
 import { en } from "./en";
 import { ja, type Strings } from "./ja";
 
@@ -23,12 +23,19 @@ export function num(v: number, lang: UiLang, digits = 0): string {
   return v.toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
-/** Why protection refused a write (a ProtectionError), in the user's language; undefined for any other error. */
-export function protectionText(s: Strings, lang: UiLang, e: unknown): string | undefined {
-  if (!(e instanceof ProtectionError)) return undefined;
-  if (e.cell !== undefined) return fmt(s.protection.cell, { cell: e.cell });
-  if (e.sheets.length > 0) return fmt(s.protection.sheets, { sheets: e.sheets.join(lang === "ja" ? "」「" : ", ") });
-  return s.protection.structure;
+/**
+ * A failure as the user reads it: what the workbook refused and how to fix it (a protected sheet or
+ * structure, a locked cell, Excel in cell-edit mode), else `template` with the error's own text in
+ * {`key`}.
+ */
+export function failureText(s: Strings, lang: UiLang, e: unknown, template: string, key = "message"): string {
+  if (e instanceof CellEditModeError) return s.blocked.editMode;
+  if (e instanceof ProtectionError) {
+    if (e.cell !== undefined) return fmt(s.blocked.cell, { cell: e.cell });
+    if (e.sheets.length > 0) return fmt(s.blocked.sheets, { sheets: e.sheets.join(lang === "ja" ? "」「" : ", ") });
+    return s.blocked.structure;
+  }
+  return fmt(template, { [key]: e instanceof Error ? e.message : String(e) });
 }
 
 export const LangContext = createContext<{ lang: UiLang; s: Strings }>({ lang: "ja", s: ja });

@@ -10,7 +10,7 @@ import { ParameterStore } from "../../core";
 import type { ParamEntry } from "../../core/editions";
 import { buildAllowancePlan, DEMO_ALLOWANCE, type AllowanceInputs, type BenchmarkConstants, type AllowancePlan, type CellPlan, type ProductRow as PlanProduct } from "../../core/workbook";
 import { cellRef, parseCell, parseRange, sheetPrefix } from "../host/a1";
-import { uniqueSheetName, type CellWrite, type ChartWrite, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
+import { CellEditModeError, uniqueSheetName, type CellWrite, type ChartWrite, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "../host/types";
 import { BASE_YEARS, numberOr, parseCoefs, parseNumber, type WizardState } from "./state";
 
 function n(raw: string): number | null {
@@ -209,6 +209,22 @@ export async function restoreParameters(host: WorkbookHost): Promise<number> {
   const n = Object.keys(out).length;
   if (n > 0) host.setParameterOverrides(out, "workbook");
   return n;
+}
+
+/**
+ * restoreParameters when the pane opens, retried every `everyMs` while Excel is in cell-edit mode (the user
+ * may be typing when the pane loads; otherwise the functions would silently run on the shipped parameters).
+ * Other failures, or still editing after `tries`, give 0.
+ */
+export async function restoreParametersWhenReady(host: WorkbookHost, wait: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)), tries = 150, everyMs = 2000): Promise<number> {
+  for (let i = 1; ; i++) {
+    try {
+      return await restoreParameters(host);
+    } catch (e) {
+      if (!(e instanceof CellEditModeError) || i >= tries) return 0;
+      await wait(everyMs);
+    }
+  }
 }
 
 export interface PreparedWrite extends TargetCheck {

@@ -68,6 +68,20 @@ describe("AuditPanel", () => {
     await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2.5"));
   });
 
+  it("while a cell is being edited in Excel, says so and how to finish, in Japanese; then audits", async () => {
+    const host = hostWith({ B1: "=ALCN.INTENSITY(300,120)" }, "B1");
+    host.cellEditMode = true;
+    render(
+      <InLang lang="ja">
+        <AuditPanel actions={actionsFromHost(host)} />
+      </InLang>,
+    );
+    expect(await screen.findByText(/Excel でセルを編集中のため、ブックを読み書きできません。Enter キーまたは Esc キーで編集を終えてから/)).toBeTruthy();
+    host.cellEditMode = false;
+    fireEvent.click(screen.getByRole("button", { name: "選択セルを監査" }));
+    await waitFor(() => expect(screen.getByTestId("audit-core").textContent).toBe("2.5"));
+  });
+
   it("computes a nested ALCN call in an argument with the core", async () => {
     const host = hostWith(
       { A1: 10, A2: 20, B1: 2, B2: 3, C1: 100, C2: 300, D1: 1, E1: 0.1, F1: 0.2, H1: 1000, H2: 500, G1: "=ALCN.UPINTENSITY(H1,H2,ALCN.COMPANYCF(A1:A2,B1:B2,C1:C2,D1:F1,20,3))" },

@@ -123,6 +123,17 @@ describe("protected sheets", () => {
     await screen.findByText(/書き込みました: 割当量計算、/, undefined, { timeout: 15000 });
   }, 30000);
 
+  it("Excel in cell-edit mode: the write says to finish editing first, nothing is written", async () => {
+    const host = new FakeHost();
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    for (let i = 0; i < 6; i++) next();
+    host.cellEditMode = true;
+    fireEvent.click(screen.getByRole("button", { name: "シートに書き込む" }));
+    expect(await screen.findByText(/Excel でセルを編集中のため、ブックを読み書きできません。/)).toBeTruthy();
+    expect(host.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  }, 30000);
+
   it("a protected workbook structure: new sheets cannot be added, and the pane says so", async () => {
     const host = new FakeHost({ structureProtected: true, displayLanguage: "en-US" });
     render(<App host={host} />);

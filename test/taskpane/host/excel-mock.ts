@@ -25,6 +25,8 @@ export class MockWorkbookState {
   sheets: MockSheetState[] = [];
   /** Review › Protect Workbook (structure): Excel refuses to add sheets. */
   structureProtected = false;
+  /** The user is typing in a cell: every sync fails with Excel's InvalidOperationInCellEditMode. */
+  cellEditMode = false;
   names: string[] = [];
   /** Values of names, for readNames. */
   nameValues = new Map<string, unknown[][]>();
@@ -386,6 +388,11 @@ export class MockContext {
     this.failures.push(message);
   }
   async sync(): Promise<void> {
+    if (this.state.cellEditMode) {
+      this.queued = [];
+      this.failures = [];
+      throw Object.assign(new Error("The request cannot be processed while Excel is in cell-editing mode."), { code: "InvalidOperationInCellEditMode" });
+    }
     this.state.syncs++;
     const failures = this.failures;
     const queued = this.queued;

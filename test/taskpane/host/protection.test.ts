@@ -1,12 +1,13 @@
 /**
- * Protected sheets and a protected workbook structure, on both hosts: found before anything is written
- * (in the round trips the writes already make), refused with ProtectionError before any change, and a
- * locked cell is told apart from other failures of a one-cell write.
+ * What the workbook refuses, on both hosts: protected sheets and a protected workbook structure are found
+ * before anything is written (in the round trips the writes already make) and refused with ProtectionError
+ * before any change; a locked cell is told apart from other failures of a one-cell write; while the user
+ * types in a cell, every call is a CellEditModeError.
  */
 import { buildAllowancePlan, DEMO_ALLOWANCE } from "../../../src/core/workbook";
 import { FakeHost } from "../../../src/taskpane/host/fake-host";
 import { OfficeHost } from "../../../src/taskpane/host/office-host";
-import { isBlocked, ProtectionError, type WorkbookHost, type WriteBatch } from "../../../src/taskpane/host/types";
+import { CellEditModeError, isBlocked, ProtectionError, type WorkbookHost, type WriteBatch } from "../../../src/taskpane/host/types";
 import { planToBatch } from "../../../src/taskpane/wizard/write";
 import { MockContext, MockWorkbookState, mockRun } from "./excel-mock";
 
@@ -18,6 +19,7 @@ interface Case {
   readonly host: WorkbookHost;
   protect(sheet: string, unlocked?: string[]): void;
   protectStructure(): void;
+  editCell(on: boolean): void;
   /** Every cell value or formula of a sheet, to show nothing changed. */
   snapshot(): string;
 }
@@ -34,6 +36,9 @@ function office(): Case {
     protectStructure: () => {
       state.structureProtected = true;
     },
+    editCell: (on) => {
+      state.cellEditMode = on;
+    },
     snapshot: () => JSON.stringify([state.sheets.map((s) => [s.name, [...s.cells]]), state.names, state.charts]),
   };
 }
@@ -45,6 +50,9 @@ function fake(): Case {
     protect: (sheet, unlocked) => host.protectSheet(sheet, unlocked),
     protectStructure: () => {
       host.structureProtected = true;
+    },
+    editCell: (on) => {
+      host.cellEditMode = on;
     },
     snapshot: () => JSON.stringify([host.sheets.map((s) => [s.name, [...s.cells]]), [...host.names.keys()], host.charts]),
   };
@@ -114,6 +122,20 @@ describe.each([
     await c.host.writeFormula("'入力'!C3", "=ALCN.CHANGERATE(90,100)");
     expect(c.host.syncCount() - before).toBe(1);
     expect((await c.host.readRange("入力", "C3")).formulas).toEqual([["=ALCN.CHANGERATE(90,100)"]]);
+  });
+
+  it("while a cell is being edited every call is a CellEditModeError and nothing changes; afterwards all works", async () => {
+    const c = make();
+    c.editCell(true);
+    const before = c.snapshot();
+    const batch = demoBatch();
+    for (const call of [() => c.host.sheetNames(), () => c.host.inspectTargets(batch), () => c.host.write(batch), () => c.host.readRange("入力", "A1"), () => c.host.writeFormula("'入力'!B4", "=1")]) {
+      await expect(call()).rejects.toBeInstanceOf(CellEditModeError);
+    }
+    expect(c.snapshot()).toBe(before);
+    c.editCell(false);
+    await c.host.write(batch);
+    expect(c.snapshot()).not.toBe(before);
   });
 
   it("writeFormula: other failures stay what they are", async () => {

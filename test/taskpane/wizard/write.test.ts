@@ -5,7 +5,7 @@ import { FakeHost } from "../../../src/taskpane/host/fake-host";
 import { computeResults } from "../../../src/taskpane/wizard/compute";
 import { demoState } from "../../../src/taskpane/wizard/demo";
 import { newKey, type WizardState } from "../../../src/taskpane/wizard/state";
-import { commitWrite, parameterOverrides, prepareWrite, renameSheets, restoreParameters, toAllowanceInputs } from "../../../src/taskpane/wizard/write";
+import { commitWrite, parameterOverrides, prepareWrite, renameSheets, restoreParameters, restoreParametersWhenReady, toAllowanceInputs } from "../../../src/taskpane/wizard/write";
 import { buildAllowancePlan } from "../../../src/core/workbook";
 
 // Fluent in jsdom and HyperFormula over 1 000 rows are slow on a busy machine; these are not speed tests.
@@ -145,6 +145,23 @@ describe("writing the wizard's workbook", () => {
     expect(restored?.values["bm.reg.coefs"]?.value).toEqual(inputs.regression.coefs);
     expect(restored?.values["bm.reg.avg_size"]?.value).toBe(inputs.regression.avgSize);
     expect(await restoreParameters(new FakeHost())).toBe(0);
+  });
+
+  it("opening the pane while a cell is being edited: the Parameters sheet is restored once editing ends", async () => {
+    const host = new FakeHost();
+    await commitWrite(host, await prepareWrite(host, demoState("ja"), "ja", labels));
+    host.parameterOverrides = undefined;
+    host.cellEditMode = true;
+    let waits = 0;
+    const wait = async () => {
+      if (++waits === 3) host.cellEditMode = false; // the user presses Enter
+    };
+    expect(await restoreParametersWhenReady(host, wait)).toBeGreaterThan(5);
+    expect(waits).toBe(3);
+    expect(host.parameterOverrides).toBeDefined();
+    // still editing after every try, or another failure: 0, never an exception
+    host.cellEditMode = true;
+    expect(await restoreParametersWhenReady(host, async () => undefined, 4)).toBe(0);
   });
 
   it("renameSheets rewrites quoted references only", () => {

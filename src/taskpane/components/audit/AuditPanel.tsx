@@ -9,7 +9,7 @@ import { Badge, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { explain, parseFormula, type Explanation } from "../../../core/audit";
 import { ParameterStore, type CalcContext } from "../../../core";
-import { fmt } from "../../i18n";
+import { failureText, fmt, useStrings } from "../../i18n";
 import { useStyles } from "../fields";
 import { cellScalar, evaluateCall, displayCell, firstCell, usePanelActions, type PanelActions } from "./actions";
 import { usePanelStrings } from "./strings";
@@ -48,6 +48,7 @@ export interface AuditPanelProps {
 export function AuditPanel(props: AuditPanelProps) {
   const actions = usePanelActions(props.actions);
   const { lang, p } = usePanelStrings();
+  const { s: pane } = useStrings();
   const t = p.audit;
   const styles = useStyles();
   const css = local();
@@ -92,7 +93,7 @@ export function AuditPanel(props: AuditPanelProps) {
       });
       setState({ kind: "done", cell, formula, ex, unevaluated });
     } catch (e) {
-      setState({ kind: "message", intent: "error", text: fmt(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setState({ kind: "message", intent: "error", text: failureText(pane, lang, e, t.error) });
     }
   }, [actions, lang, params, t]);
 

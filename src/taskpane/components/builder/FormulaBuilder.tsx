@@ -8,7 +8,7 @@ import { Button, Dialog, mergeClasses, DialogActions, DialogBody, DialogContent,
 import { useMemo, useState } from "react";
 import { CATALOGUE, functionSpec, invoke, ParameterStore, type FunctionSpec } from "../../../core";
 import { display, parseFormula } from "../../../core/audit";
-import { fmt, protectionText, useStrings } from "../../i18n";
+import { failureText, fmt, useStrings } from "../../i18n";
 import { useStyles } from "../fields";
 import { displayCell, evaluateCall, firstCell, usePanelActions, type PanelActions } from "../audit/actions";
 import { usePanelStrings } from "../audit/strings";
@@ -42,6 +42,8 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
   const { lang, p } = usePanelStrings();
   const { s: pane } = useStrings();
   const t = p.builder;
+  // what the workbook refused (a locked cell, cell-edit mode) in the pane's words; any other failure as it is
+  const failText = (e: unknown): string => failureText(pane, lang, e, t.error);
   const styles = useStyles();
   const css = local();
   const params = props.params ?? defaultParams;
@@ -80,7 +82,7 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
       const sel = await actions.getSelection();
       setArg(i, sel.address.replace(/\$/g, ""), sel.sheet);
     } catch (e) {
-      setMessage({ intent: "error", text: fmt(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ intent: "error", text: failText(e) });
     }
   };
 
@@ -107,12 +109,9 @@ export function FormulaBuilder(props: FormulaBuilderProps) {
       }
       setPreview(display(invoke(spec, values, { lang, params }), lang));
     } catch (e) {
-      setMessage({ intent: "error", text: fmt(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ intent: "error", text: failText(e) });
     }
   };
-
-  // a locked cell on a protected sheet: say how to unprotect, in the pane's words; any other failure as it is
-  const failText = (e: unknown): string => protectionText(pane, lang, e) ?? fmt(t.error, { message: e instanceof Error ? e.message : String(e) });
 
   const write = async (sheet: string, address: string, formula: string) => {
     await actions.insertFormula(sheet, address, formula);

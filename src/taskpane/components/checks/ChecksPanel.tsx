@@ -6,7 +6,7 @@
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { runChecks, tableCount, type Finding } from "../../../core/checks";
-import { fmt } from "../../i18n";
+import { failureText, fmt, useStrings } from "../../i18n";
 import { useStyles } from "../fields";
 import { displayCell, rangeArg, usePanelActions, type PanelActions } from "../audit/actions";
 import { usePanelStrings } from "../audit/strings";
@@ -38,6 +38,7 @@ type Result = { findings: Finding[]; tables: number } | { error: string };
 export function ChecksPanel(props: ChecksPanelProps) {
   const actions = usePanelActions(props.actions);
   const { lang, p } = usePanelStrings();
+  const { s: pane } = useStrings();
   const t = p.checks;
   const styles = useStyles();
   const css = local();
@@ -53,7 +54,7 @@ export function ChecksPanel(props: ChecksPanelProps) {
       await actions.selectCell?.(f.sheet, f.address);
     } catch (e) {
       // e.g. the sheet was renamed or deleted since the checks ran
-      setGoError(fmt(t.error, { message: e instanceof Error ? e.message : String(e) }));
+      setGoError(failureText(pane, lang, e, t.error));
     }
   };
 
@@ -84,7 +85,7 @@ export function ChecksPanel(props: ChecksPanelProps) {
       const tables = tableCount(values);
       setResult({ findings, tables });
     } catch (e) {
-      setResult({ error: fmt(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setResult({ error: failureText(pane, lang, e, t.error) });
     } finally {
       setBusy(false);
     }
