@@ -19,6 +19,8 @@ import { FormulaBuilder } from "./builder/FormulaBuilder";
 import { FollowupPanel } from "./followup/FollowupPanel";
 import { HostContext, ParametersChangedContext } from "./HostContext";
 import { Wizard } from "./Wizard";
+import { ConfirmReplace } from "./ConfirmReplace";
+import { useReplaceGuard } from "./useReplaceGuard";
 
 const useStyles = makeStyles({
   root: { padding: "12px", fontFamily: tokens.fontFamilyBase, minHeight: "100%", boxSizing: "border-box" },
@@ -39,6 +41,9 @@ export function App({ host }: { host: WorkbookHost }) {
   const [followup, setFollowup] = useState<FollowupState>(initialFollowupState);
   const [demoNote, setDemoNote] = useState(false);
   const [params, setParams] = useState(() => new ParameterStore());
+  // the demo buttons never replace typed inputs without asking (held here so they outlive a tab switch)
+  const wizardGuard = useReplaceGuard(st, initialState);
+  const followupGuard = useReplaceGuard(followup, initialFollowupState);
   const strings = useMemo(() => ({ lang, s: STRINGS[lang] }), [lang]);
   const parametersChanged = useCallback((values: Readonly<Record<string, ParamEntry>>, label: string) => {
     const store = new ParameterStore();
@@ -57,10 +62,15 @@ export function App({ host }: { host: WorkbookHost }) {
                 <div className={styles.tools}>
                   {tool === "wizard" ? (
                     <Button
-                      onClick={() => {
-                        setSt((x) => demoState(lang, { ...initialState(), mode: x.mode, replace: x.replace }));
-                        setDemoNote(true);
-                      }}
+                      onClick={() =>
+                        wizardGuard.request(
+                          () => demoState(lang, { ...initialState(), mode: st.mode, replace: st.replace }),
+                          (next) => {
+                            setSt(next);
+                            setDemoNote(true);
+                          },
+                        )
+                      }
                     >
                       {s.loadDemo}
                     </Button>
@@ -86,13 +96,14 @@ export function App({ host }: { host: WorkbookHost }) {
                     </MessageBar>
                   ) : null}
                   <Wizard st={st} update={(fn) => setSt(fn)} step={step} setStep={setStep} />
+                  <ConfirmReplace open={wizardGuard.asking} onConfirm={wizardGuard.confirm} onCancel={wizardGuard.cancel} />
                 </>
               ) : tool === "builder" ? (
                 <FormulaBuilder params={params} />
               ) : tool === "audit" ? (
                 <AuditPanel params={params} />
               ) : tool === "followup" ? (
-                <FollowupPanel st={followup} update={(fn) => setFollowup(fn)} />
+                <FollowupPanel st={followup} update={(fn) => setFollowup(fn)} demoGuard={followupGuard} />
               ) : (
                 <ChecksPanel />
               )}

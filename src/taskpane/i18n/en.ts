@@ -187,6 +187,12 @@ export const en: Strings = {
     tooManyColumns: "Row {n} has {count} columns. Paste five: id, size, charges, emissions, semi-products.",
     implausibleIntensity: "The intensity is {value} t-CO2/t. Check the units (t vs thousand t).",
   },
+  replaceInputs: {
+    title: "Replace what you entered?",
+    body: "Loading the demo values replaces everything entered on this tab; it cannot be undone.",
+    confirm: "Replace",
+    cancel: "Cancel",
+  },
   blocked: {
     sheets: "Sheet(s) {sheets} are protected, so nothing can be written there. Unprotect them (Review › Unprotect Sheet) and run again. The workbook was not changed.",
     structure: "The workbook's structure is protected, so no sheet can be added. Turn off Review › Protect Workbook and run again. The workbook was not changed.",

@@ -59,6 +59,26 @@ describe("taskpane App", () => {
     expect(screen.getByText(/炉IDを入力してください/)).toBeTruthy();
   });
 
+  it("the demo button never replaces what the user typed without asking", async () => {
+    render(<App host={new FakeHost()} />);
+    // nothing typed yet: the demo loads at once
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    expect((screen.getByLabelText("会社名") as HTMLInputElement).value).toBe("北斗アルミ圧延株式会社（架空）");
+    // the demo as loaded again: still nothing typed, no question
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    fireEvent.change(screen.getByLabelText("会社名"), { target: { value: "自社アルミ株式会社" } });
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    const dialog = await screen.findByRole("alertdialog", { hidden: true });
+    expect(within(dialog).getByText("入力した内容を置き換えますか？")).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "キャンセル", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+    expect((screen.getByLabelText("会社名") as HTMLInputElement).value).toBe("自社アルミ株式会社");
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    fireEvent.click(within(await screen.findByRole("alertdialog", { hidden: true })).getByRole("button", { name: "置き換える", hidden: true }));
+    await waitFor(() => expect((screen.getByLabelText("会社名") as HTMLInputElement).value).toBe("北斗アルミ圧延株式会社（架空）"));
+  });
+
   it("every furnace input shows its unit", () => {
     render(<App host={new FakeHost()} />);
     fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));

@@ -93,6 +93,23 @@ describe("the follow-up report tab", () => {
     expect(host.cellAt("フォローアップ", "A1")?.value).toBe("手入力のメモ");
   });
 
+  it("the demo button asks before replacing edited figures, also after switching tabs", async () => {
+    openTab(new FakeHost());
+    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
+    // to the wizard and back: the demo as loaded is still "nothing typed"
+    fireEvent.click(screen.getByRole("tab", { name: "割当量ウィザード" }));
+    fireEvent.click(screen.getByRole("tab", { name: "フォローアップ報告" }));
+    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
+    expect(screen.queryAllByRole("alertdialog", { hidden: true })).toHaveLength(0);
+    const first = screen.getAllByRole("textbox").find((e) => (e as HTMLInputElement).value === "142000") as HTMLInputElement;
+    fireEvent.change(first, { target: { value: "150000" } });
+    fireEvent.click(screen.getByRole("button", { name: "デモデータを読み込む" }));
+    const dialog = await screen.findByRole("alertdialog", undefined, SLOW);
+    fireEvent.click(within(dialog).getByRole("button", { name: "キャンセル" }));
+    await waitFor(() => expect(screen.queryAllByRole("alertdialog", { hidden: true })).toHaveLength(0), SLOW);
+    expect(first.value).toBe("150000");
+  });
+
   it("paste from Excel fills the table", async () => {
     openTab(new FakeHost());
     const rows = ["100\t60\t90\t85\t80", "1000\t1000\t990\t1000\t1010", "10\t8\t9.5\t9.2\t9", "500\t450\t480\t470\t460", "0.5\t0.3\t0.45\t0.44\t0.43"].join("\n");

@@ -6,10 +6,12 @@
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Textarea } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { fmt, useStrings } from "../../i18n";
-import { checkFollowup, columnLabel, demoFollowupState, issueKey, pasteFollowup, QUANTITIES, toFollowupInputs, type FollowupState } from "../../followup/state";
+import { checkFollowup, columnLabel, demoFollowupState, initialFollowupState, issueKey, pasteFollowup, QUANTITIES, toFollowupInputs, type FollowupState } from "../../followup/state";
 import { commitFollowupWrite, computeFollowup, prepareFollowupWrite, type PreparedFollowupWrite, type YearFigures } from "../../followup/write";
 import type { Num } from "../../wizard/compute";
 import { ConfirmOverwrite } from "../ConfirmOverwrite";
+import { ConfirmReplace } from "../ConfirmReplace";
+import { useReplaceGuard, type ReplaceGuard } from "../useReplaceGuard";
 import { useHost } from "../HostContext";
 import { CellInput, TextField, issueCount, useStyles } from "../fields";
 import { useGuardedWrite } from "../useGuardedWrite";
@@ -17,9 +19,13 @@ import { useGuardedWrite } from "../useGuardedWrite";
 export interface FollowupPanelProps {
   readonly st: FollowupState;
   readonly update: (fn: (st: FollowupState) => FollowupState) => void;
+  /** Asks before the demo replaces typed inputs; held by the App so it outlives a tab switch. */
+  readonly demoGuard?: ReplaceGuard<FollowupState>;
 }
 
-export function FollowupPanel({ st, update }: FollowupPanelProps) {
+export function FollowupPanel({ st, update, demoGuard }: FollowupPanelProps) {
+  const ownGuard = useReplaceGuard(st, initialFollowupState);
+  const demo = demoGuard ?? ownGuard;
   const { s, lang } = useStrings();
   const f = s.followup;
   const styles = useStyles();
@@ -81,11 +87,16 @@ export function FollowupPanel({ st, update }: FollowupPanelProps) {
       <p>{f.intro}</p>
       <div className={styles.row}>
         <Button
-          onClick={() => {
-            update((x) => demoFollowupState(lang, { mode: x.mode, replace: x.replace }));
-            setShown(true);
-            setNote({ ok: true, text: f.demoLoaded });
-          }}
+          onClick={() =>
+            demo.request(
+              () => demoFollowupState(lang, { mode: st.mode, replace: st.replace }),
+              (next) => {
+                update(() => next);
+                setShown(true);
+                setNote({ ok: true, text: f.demoLoaded });
+              },
+            )
+          }
         >
           {f.loadDemo}
         </Button>
@@ -211,6 +222,7 @@ export function FollowupPanel({ st, update }: FollowupPanelProps) {
         </MessageBar>
       ) : null}
       <ConfirmOverwrite occupied={write.occupied} onConfirm={() => void write.confirm()} onCancel={write.cancel} />
+      <ConfirmReplace open={demo.asking} onConfirm={demo.confirm} onCancel={demo.cancel} />
     </div>
   );
 }
