@@ -4,7 +4,7 @@
  * through the WorkbookHost in context.
  */
 import { Button, FluentProvider, MessageBar, MessageBarBody, Select, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ParameterStore } from "../../core";
 import type { ParamEntry } from "../../core/editions";
 import { LangContext, STRINGS, uiLanguageOf, type UiLang } from "../i18n";
@@ -20,7 +20,11 @@ import { FollowupPanel } from "./followup/FollowupPanel";
 import { HostContext, ParametersChangedContext } from "./HostContext";
 import { Wizard } from "./Wizard";
 import { ConfirmReplace } from "./ConfirmReplace";
-import { useReplaceGuard } from "./useReplaceGuard";
+import { inputsKey, useReplaceGuard } from "./useReplaceGuard";
+import { decodeDraft, draftKey, encodeDraft } from "../draft";
+
+/** How long the inputs rest before the draft is kept in the workbook. */
+const DRAFT_DELAY_MS = 800;
 
 const useStyles = makeStyles({
   root: { padding: "12px", fontFamily: tokens.fontFamilyBase, minHeight: "100%", boxSizing: "border-box" },
@@ -50,6 +54,45 @@ export function App({ host }: { host: WorkbookHost }) {
     store.setOverrides(values, label);
     setParams(store);
   }, []);
+  // The draft kept in this workbook: restored when the pane opens (unless something was typed already),
+  // then kept again whenever the inputs rest and differ from what is kept. Nothing is kept before the
+  // restore has been tried, and an untouched pane writes nothing.
+  const [draftRead, setDraftRead] = useState(false);
+  const [draftRestored, setDraftRestored] = useState(false);
+  const kept = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const empty = draftKey(initialState(), initialFollowupState());
+    void host
+      .readDraft()
+      .then((text) => {
+        const d = text === undefined ? undefined : decodeDraft(text);
+        if (!live) return;
+        kept.current = d ? draftKey(d.wizard, d.followup) : empty;
+        if (!d || kept.current === empty) return;
+        const pristine = <T extends object>(x: T, fresh: () => T) => inputsKey(x) === inputsKey(fresh());
+        setSt((x) => (pristine(x, initialState) ? d.wizard : x));
+        setFollowup((x) => (pristine(x, initialFollowupState) ? d.followup : x));
+        setDraftRestored(true);
+      })
+      .catch(() => {
+        kept.current = empty;
+      })
+      .finally(() => live && setDraftRead(true));
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  useEffect(() => {
+    if (!draftRead) return;
+    const key = draftKey(st, followup);
+    if (key === kept.current) return;
+    const t = setTimeout(() => {
+      kept.current = key;
+      void host.writeDraft(encodeDraft({ wizard: st, followup })).catch(() => undefined);
+    }, DRAFT_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [host, draftRead, st, followup]);
   const s = strings.s;
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "ja" ? "ja-JP" : "en"}>
@@ -93,6 +136,10 @@ export function App({ host }: { host: WorkbookHost }) {
                   {demoNote ? (
                     <MessageBar intent="info">
                       <MessageBarBody>{s.demoLoaded}</MessageBarBody>
+                    </MessageBar>
+                  ) : draftRestored ? (
+                    <MessageBar intent="info">
+                      <MessageBarBody>{s.draftRestored}</MessageBarBody>
                     </MessageBar>
                   ) : null}
                   <Wizard st={st} update={(fn) => setSt(fn)} step={step} setStep={setStep} />

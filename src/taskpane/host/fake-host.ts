@@ -38,6 +38,8 @@ export interface FakeHostOptions {
   readonly protectedSheets?: readonly string[];
   /** The workbook's structure is protected (no sheet can be added). */
   readonly structureProtected?: boolean;
+  /** A pane draft kept in the workbook from an earlier session. */
+  readonly draft?: string;
 }
 
 export class FakeHost implements WorkbookHost {
@@ -71,6 +73,7 @@ export class FakeHost implements WorkbookHost {
     this.language = options.displayLanguage;
     for (const name of options.protectedSheets ?? []) this.protectSheet(name);
     this.structureProtected = options.structureProtected ?? false;
+    this.draft = options.draft;
   }
 
   /** Protect a sheet as Excel's Review › Protect Sheet does; `unlocked` cells (e.g. "B4") still take formulas. */
@@ -93,6 +96,17 @@ export class FakeHost implements WorkbookHost {
 
   syncCount(): number {
     return this.syncs;
+  }
+
+  /** The pane's draft, as the workbook's document settings hold it. */
+  draft: string | undefined;
+
+  async readDraft(): Promise<string | undefined> {
+    return this.draft;
+  }
+
+  async writeDraft(text: string): Promise<void> {
+    this.draft = text;
   }
 
   /** One context.sync() of the adapter; refused while a cell is being edited. */

@@ -77,6 +77,14 @@ function toRangeData(sheet: string, address: string, values: unknown[][], formul
   };
 }
 
+/** The document setting that holds the pane's draft (decision 407). */
+export const DRAFT_SETTING = "alcn.draft";
+
+/** The workbook's add-in settings (Office.context.document.settings), undefined outside Office. */
+function documentSettings(): Office.Settings | undefined {
+  return (globalThis as { Office?: typeof Office }).Office?.context?.document?.settings;
+}
+
 /** Names of the charts ALCN draws, so a later write replaces them and leaves the user's charts alone. */
 export const CHART_PREFIX = "ALCN_CHART_";
 
@@ -110,6 +118,20 @@ export class OfficeHost implements WorkbookHost {
   displayLanguage(): string | undefined {
     const office = (globalThis as { Office?: typeof Office }).Office;
     return office?.context?.displayLanguage;
+  }
+
+  readDraft(): Promise<string | undefined> {
+    const v: unknown = documentSettings()?.get(DRAFT_SETTING);
+    return Promise.resolve(typeof v === "string" ? v : undefined);
+  }
+
+  writeDraft(text: string): Promise<void> {
+    const settings = documentSettings();
+    if (!settings) return Promise.resolve();
+    settings.set(DRAFT_SETTING, text);
+    return new Promise((resolve, reject) =>
+      settings.saveAsync((r) => (String(r.status) === "succeeded" ? resolve() : reject(new Error(r.error?.message ?? "settings not saved")))),
+    );
   }
 
   setParameterOverrides(values: Readonly<Record<string, ParamEntry>>, label: string): void {

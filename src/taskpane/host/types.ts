@@ -169,6 +169,13 @@ export interface WorkbookHost {
    * that removes the handler. Optional: a host without selection events leaves it out.
    */
   onSelectionChanged?(cb: () => void): () => void;
+  /**
+   * The pane's draft kept in this workbook (its document settings), or undefined. No round trip: Office
+   * holds the settings in the add-in.
+   */
+  readDraft(): Promise<string | undefined>;
+  /** Keep the pane's draft in this workbook; it is saved to the file when the workbook is saved. */
+  writeDraft(text: string): Promise<void>;
   /** How many round trips to the workbook (context.sync() calls) so far. */
   syncCount(): number;
 }

@@ -7,6 +7,7 @@ export const en: Strings = {
   tools: { label: "Tools", wizard: "Allowance wizard", builder: "Formula builder", audit: "Audit", followup: "Follow-up report" },
   loadDemo: "Load demo company",
   demoLoaded: "Loaded the (fictional) demo company. Check each step and press Next.",
+  draftRestored: "Restored what was entered last time in this workbook (inputs are kept in the workbook as a draft and saved with the file).",
   back: "Back",
   next: "Next",
   stepOf: "Step {n} of {total}",

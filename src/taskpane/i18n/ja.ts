@@ -5,6 +5,7 @@ export const ja = {
   tools: { label: "機能", wizard: "割当量ウィザード", builder: "関数ビルダー", audit: "監査", followup: "フォローアップ報告" },
   loadDemo: "デモ会社を読み込む",
   demoLoaded: "デモ会社（架空）の値を読み込みました。各ステップで確認し、「次へ」で進んでください。",
+  draftRestored: "このブックに保存されていた前回の入力を復元しました（入力はブックに下書きとして保存され、ブックの保存時にファイルにも残ります）。",
   back: "戻る",
   next: "次へ",
   stepOf: "ステップ {n} / {total}",

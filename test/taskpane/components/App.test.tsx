@@ -119,6 +119,32 @@ describe("taskpane App", () => {
   }, 30000);
 });
 
+describe("the draft kept in the workbook", () => {
+  it("an untouched pane keeps nothing; typed inputs are kept and come back when the pane opens again", async () => {
+    const host = new FakeHost();
+    const first = render(<App host={host} />);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(host.draft).toBeUndefined(); // nothing typed: the workbook is not touched
+    fireEvent.change(screen.getByLabelText("会社名"), { target: { value: "自社アルミ株式会社" } });
+    await waitFor(() => expect(host.draft).toContain("自社アルミ株式会社"), { timeout: 5000 });
+    first.unmount(); // the pane is closed mid-way
+    render(<App host={host} />);
+    await waitFor(() => expect((screen.getByLabelText("会社名") as HTMLInputElement).value).toBe("自社アルミ株式会社"));
+    expect(screen.getByText(/このブックに保存されていた前回の入力を復元しました/)).toBeTruthy();
+    // what was restored counts as typed: the demo button asks first
+    fireEvent.click(screen.getByRole("button", { name: "デモ会社を読み込む" }));
+    expect(await screen.findByRole("alertdialog", { hidden: true })).toBeTruthy();
+  }, 30000);
+
+  it("a damaged draft is ignored, the pane opens empty", async () => {
+    const host = new FakeHost({ draft: '{"v":1,"wizard":{"company":["x"],"furnaces":"many"}}' });
+    render(<App host={host} />);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((screen.getByLabelText("会社名") as HTMLInputElement).value).toBe("");
+    expect(screen.queryByText(/前回の入力を復元しました/)).toBeNull();
+  });
+});
+
 describe("protected sheets", () => {
   it("a protected target sheet: the pane says which and how to unprotect, asks nothing and writes nothing", async () => {
     const host = new FakeHost({ sheets: { 割当量計算: { A1: "前回のメモ" } }, protectedSheets: ["割当量計算"] });

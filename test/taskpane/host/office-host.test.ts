@@ -186,3 +186,53 @@ describe("OfficeHost: select, one-cell formulas, selection events", () => {
     await settle();
   });
 });
+
+describe("OfficeHost draft (the workbook's document settings)", () => {
+  const g = globalThis as { Office?: unknown };
+  afterEach(() => {
+    delete g.Office;
+  });
+
+  /** Office.context.document.settings as Office keeps them: set in memory, saveAsync reports succeeded or failed. */
+  function stubSettings(fail = false) {
+    const store = new Map<string, unknown>();
+    const saved: string[] = [];
+    g.Office = {
+      context: {
+        document: {
+          settings: {
+            get: (k: string) => store.get(k) ?? null,
+            set: (k: string, v: unknown) => store.set(k, v),
+            saveAsync: (cb: (r: { status: string; error?: { message: string } }) => void) => {
+              if (fail) cb({ status: "failed", error: { message: "settings too large" } });
+              else {
+                saved.push(String(store.get("alcn.draft")));
+                cb({ status: "succeeded" });
+              }
+            },
+          },
+        },
+      },
+    };
+    return { store, saved };
+  }
+
+  it("keeps the draft under alcn.draft and saves the settings, without a round trip", async () => {
+    const { saved } = stubSettings();
+    const host = new OfficeHost(mockRun(new MockWorkbookState()));
+    expect(await host.readDraft()).toBeUndefined();
+    await host.writeDraft('{"v":1}');
+    expect(saved).toEqual(['{"v":1}']);
+    expect(await host.readDraft()).toBe('{"v":1}');
+    expect(host.syncCount()).toBe(0);
+  });
+
+  it("a failed save is an error the pane can ignore; outside Office there is no draft", async () => {
+    stubSettings(true);
+    const host = new OfficeHost(mockRun(new MockWorkbookState()));
+    await expect(host.writeDraft("x")).rejects.toThrow(/settings too large/);
+    delete g.Office;
+    expect(await host.readDraft()).toBeUndefined();
+    await expect(host.writeDraft("x")).resolves.toBeUndefined();
+  });
+});
