@@ -84,7 +84,12 @@ test("pasted furnace rows are checked row by row with a message saying how to fi
 });
 
 test("the demo company runs through every step to a result", async () => {
+  // the earlier tests typed furnace rows: the demo asks before replacing them
   await page.getByRole("button", { name: "デモ会社を読み込む" }).click();
+  const ask = page.getByRole("alertdialog");
+  await ask.getByText("入力した内容を置き換えますか？").waitFor();
+  await shot(page, "e2e-02b-replace-inputs");
+  await ask.getByRole("button", { name: "置き換える" }).click();
   await page.getByText(/デモ会社（架空）の値を読み込みました/).waitFor();
   await page.getByRole("button", { name: /^1\. 会社と年度/ }).click();
   await heading("会社と年度");
