@@ -5,11 +5,7 @@ export function inputsKey(state: object): string {
   return JSON.stringify(state, (k, v: unknown) => (k === "key" || k === "mode" || k === "replace" ? undefined : v));
 }
 
-/**
- * Loading demo data replaces a whole tab's inputs. Nothing the user typed is replaced without asking: when
- * the inputs differ from what was last loaded (the empty form or the demo), `request` only opens the
- * question, and `confirm` does the load.
- */
+/** What a tab's demo button goes through (see useReplaceGuard). */
 export interface ReplaceGuard<S> {
   /** Load `next()` through `apply` — at once when nothing was typed, else after confirm. */
   request(next: () => S, apply: (s: S) => void): void;
@@ -18,6 +14,11 @@ export interface ReplaceGuard<S> {
   cancel(): void;
 }
 
+/**
+ * Loading demo data replaces a whole tab's inputs. Nothing the user typed is replaced without asking: when
+ * the inputs differ from what was last loaded (the empty form or the demo), `request` only opens the
+ * question, and `confirm` does the load.
+ */
 export function useReplaceGuard<S extends object>(state: S, initial: () => S): ReplaceGuard<S> {
   const [loaded, setLoaded] = useState(() => inputsKey(initial()));
   const current = useMemo(() => inputsKey(state), [state]);
