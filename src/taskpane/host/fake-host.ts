@@ -10,7 +10,7 @@ import { createEngine, engineContext } from "../../cli/engine";
 import type { ParamEntry } from "../../core/editions";
 import { cellRef, parseCell, parseRange, sheetPrefix, splitQualified } from "./a1";
 import { sheetBlock } from "./layout";
-import { CellEditModeError, isBlocked, ProtectionError, type CellStyle, type CellValue, type ChartWrite, type NameWrite, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
+import { CellEditModeError, isBlocked, ProtectionError, topRows, type UsedRange, type CellStyle, type CellValue, type ChartWrite, type NameWrite, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
 
 export interface FakeCell {
   value?: CellValue;
@@ -123,6 +123,20 @@ export class FakeHost implements WorkbookHost {
   async readRange(sheet: string, address: string): Promise<RangeData> {
     this.roundTrip();
     return this.rangeData(sheet, address);
+  }
+
+  async readUsedRange(sheet: string, maxCells: number): Promise<UsedRange> {
+    this.roundTrip(); // the used range's address
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const refs = [...s.cells].filter(([, c]) => c.formula !== undefined || (c.value !== undefined && c.value !== "")).map(([ref]) => parseCell(ref));
+    if (refs.length === 0) return { ...this.rangeData(s.name, "A1"), fullAddress: "A1", truncated: false };
+    const box = refs.reduce((b, p) => ({ top: Math.min(b.top, p.row), left: Math.min(b.left, p.col), bottom: Math.max(b.bottom, p.row), right: Math.max(b.right, p.col) }), { top: Infinity, left: Infinity, bottom: -1, right: -1 });
+    const part = topRows(box, maxCells);
+    const fullAddress = `${cellRef({ row: box.top, col: box.left })}:${cellRef({ row: box.bottom, col: box.right })}`;
+    const address = `${cellRef({ row: part.top, col: part.left })}:${cellRef({ row: part.bottom, col: part.right })}`;
+    this.roundTrip(); // its cells
+    return { ...this.rangeData(s.name, address), fullAddress, truncated: part.bottom < box.bottom };
   }
 
   async readNames(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>> {

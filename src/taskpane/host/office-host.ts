@@ -15,7 +15,7 @@
 import type { ParamEntry } from "../../core/editions";
 import { addinContext } from "../../functions/runtime";
 import { columnAddress, sheetBlock, STYLE_LOOK } from "./layout";
-import { CellEditModeError, isBlocked, ProtectionError, type CellValue, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
+import { CellEditModeError, isBlocked, ProtectionError, topRows, type UsedRange, type CellValue, type OccupiedCell, type RangeData, type TargetCheck, type WorkbookHost, type WriteBatch, type WriteOutcome } from "./types";
 import { cellRef, parseRange, splitQualified } from "./a1";
 
 /**
@@ -154,6 +154,24 @@ export class OfficeHost implements WorkbookHost {
       range.load(["values", "formulas"]);
       await this.sync(context);
       return toRangeData(sheet, address, range.values, range.formulas);
+    });
+  }
+
+  readUsedRange(sheet: string, maxCells: number): Promise<UsedRange> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address");
+      await this.sync(context);
+      if (used.isNullObject) return { sheet, address: "A1", values: [[null]], formulas: [[null]], fullAddress: "A1", truncated: false };
+      const fullAddress = splitQualified(used.address).address.replace(/\$/g, "");
+      const box = parseRange(fullAddress);
+      const part = topRows(box, maxCells);
+      const address = `${cellRef({ row: part.top, col: part.left })}:${cellRef({ row: part.bottom, col: part.right })}`;
+      const range = ws.getRange(address);
+      range.load(["values", "formulas"]);
+      await this.sync(context);
+      return { ...toRangeData(sheet, address, range.values, range.formulas), fullAddress, truncated: part.bottom < box.bottom };
     });
   }
 

@@ -116,6 +116,20 @@ export interface RangeData {
   readonly formulas: (string | null)[][];
 }
 
+/** The used part of a sheet, read up to a number of cells from its top (whole rows). */
+export interface UsedRange extends RangeData {
+  /** The whole used range, e.g. "B3:H9001" ("A1" for an empty sheet). */
+  readonly fullAddress: string;
+  /** True when only the top rows of it were read (`address` is smaller than `fullAddress`). */
+  readonly truncated: boolean;
+}
+
+/** The top rows of a used-range box that hold at most `maxCells` cells (at least one row). */
+export function topRows(box: { top: number; left: number; bottom: number; right: number }, maxCells: number): { top: number; left: number; bottom: number; right: number } {
+  const rows = Math.max(1, Math.min(box.bottom - box.top + 1, Math.floor(maxCells / (box.right - box.left + 1))));
+  return { ...box, bottom: box.top + rows - 1 };
+}
+
 export interface WriteOutcome {
   readonly sheets: readonly string[];
   readonly cells: number;
@@ -132,6 +146,11 @@ export interface WorkbookHost {
   readSelection(): Promise<RangeData>;
   /** Any range, e.g. ("パラメータ", "B2:D2"). */
   readRange(sheet: string, address: string): Promise<RangeData>;
+  /**
+   * A sheet's used range (cells with values; formats alone do not count), its top rows up to `maxCells`
+   * cells. 2 round trips (its size, then its cells).
+   */
+  readUsedRange(sheet: string, maxCells: number): Promise<UsedRange>;
   /** The worksheet names in tab order. */
   sheetNames(): Promise<string[]>;
   /**

@@ -50,6 +50,33 @@ describe("ChecksPanel", () => {
     expect(host.log).toContain("range.select '入力'!E9"); // through WorkbookHost.selectCell, as in Excel
   });
 
+  it("a whole sheet is checked over its used range: a slip in row 1 206 of a 1 200-furnace table is found", async () => {
+    const cells = inputs();
+    for (let i = 0; i < 1200; i++) {
+      const r = 11 + i;
+      [`G${i + 5}`, 20 + (i % 40), 1 + (i % 5) / 10, 8000 + i, 10000 + 7 * i].forEach((v, c) => (cells[`${"ABCDE"[c]}${r}`] = v));
+    }
+    cells.D1206 = "９０００"; // full-width digits far below row 400
+    const host = new FakeHost({ sheets: { 入力: cells } });
+    renderPanel(host, "ja");
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("入力"));
+    fireEvent.click(screen.getByRole("button", { name: "チェックを実行" }));
+    await screen.findByTestId("checks-count", undefined, { timeout: 15000 });
+    const items = screen.getAllByTestId("finding").map((li) => li.textContent ?? "");
+    expect(items.some((t) => t.includes("入力!D1206") && t.includes("９０００"))).toBe(true);
+    expect(screen.queryByText(/のうち、先頭の/)).toBeNull(); // all of it was read
+  }, 30000);
+
+  it("a sheet larger than the read cap says which part was checked", async () => {
+    const host = new FakeHost({ sheets: { 入力: inputs() } });
+    const base = actionsFromHost(host);
+    const actions: PanelActions = { ...base, readUsedRange: (sheet) => base.readUsedRange!(sheet, 30) }; // 5 columns → 6 rows
+    renderPanel(host, "ja", actions);
+    await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("入力"));
+    fireEvent.click(screen.getByRole("button", { name: "チェックを実行" }));
+    expect(await screen.findByText(/シートの使用範囲 A1:E10 のうち、先頭の A1:E6 を検査しました（200,000 セルまで）/)).toBeTruthy();
+  });
+
   it("in Excel (the Office adapter), a finding's click selects its cell with Range.select", async () => {
     const state = new MockWorkbookState();
     state.sheets.push({ name: "Sheet1", cells: new Map() });

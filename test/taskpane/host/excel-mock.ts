@@ -256,6 +256,41 @@ class MockSheet {
   activate(): void {
     this.ctx.state.ops.push({ op: "activate", target: this.name });
   }
+  /** Cells with a value or formula (valuesOnly); a null object for an empty sheet. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): MockUsedRange {
+    void valuesOnly;
+    return new MockUsedRange(this.ctx, this.name);
+  }
+}
+
+class MockUsedRange extends Loadable {
+  constructor(
+    private readonly ctx: MockContext,
+    private readonly sheet: string,
+  ) {
+    super();
+    ctx.track(this);
+  }
+  private box(): { top: number; left: number; bottom: number; right: number } | undefined {
+    const cells = this.ctx.state.sheets.find((s) => s.name === this.sheet)?.cells ?? new Map();
+    let box: { top: number; left: number; bottom: number; right: number } | undefined;
+    for (const [ref, c] of cells) {
+      if (c.formula === undefined && (c.value === undefined || c.value === "")) continue;
+      const p = parseRange(ref);
+      box = box ? { top: Math.min(box.top, p.top), left: Math.min(box.left, p.left), bottom: Math.max(box.bottom, p.top), right: Math.max(box.right, p.left) } : { top: p.top, left: p.left, bottom: p.top, right: p.left };
+    }
+    return box;
+  }
+  get isNullObject(): boolean {
+    this.need("isNullObject");
+    return this.box() === undefined;
+  }
+  get address(): string {
+    this.need("address");
+    const b = this.box();
+    if (!b) throw new Error("address of a null object");
+    return `${this.sheet}!${cellRef({ row: b.top, col: b.left })}:${cellRef({ row: b.bottom, col: b.right })}`;
+  }
 }
 
 class MockSheets extends Loadable {

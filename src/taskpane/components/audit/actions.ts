@@ -7,7 +7,7 @@
 import { createContext, useContext, useMemo } from "react";
 import { alcnName, evaluateArg, type CallEvaluator, type CellRef, type EvalValue, type ParsedFormula } from "../../../core/audit";
 import { EXCEL_CODE, functionSpec, invoke, isCalcError, type CalcContext, type CellArg, type CellScalar, type FinalScalar } from "../../../core";
-import type { CellValue, RangeData, WorkbookHost } from "../../host/types";
+import type { CellValue, RangeData, UsedRange, WorkbookHost } from "../../host/types";
 import { parseRange, qualifiedAddress } from "../../host/a1";
 import { HostContext } from "../HostContext";
 
@@ -15,6 +15,8 @@ export interface PanelActions {
   /** The selected range (its sheet, address, values and formulas). */
   getSelection(): Promise<RangeData>;
   readRange(sheet: string, address: string): Promise<RangeData>;
+  /** A sheet's used range, its top rows up to maxCells cells (optional: custom actions may leave it out). */
+  readUsedRange?(sheet: string, maxCells: number): Promise<UsedRange>;
   /** The values of workbook names (e.g. ALCN_COEFS → [[b0, b1, b2]]); names that do not exist are left out. */
   readNames?(names: readonly string[]): Promise<Map<string, (CellValue | null)[][]>>;
   /** Put one formula into one cell (the caller has already asked before overwriting). */
@@ -31,6 +33,7 @@ export function actionsFromHost(host: WorkbookHost): PanelActions {
   const actions: PanelActions = {
     getSelection: () => host.readSelection(),
     readRange: (sheet, address) => host.readRange(sheet, address),
+    readUsedRange: (sheet, maxCells) => host.readUsedRange(sheet, maxCells),
     sheetNames: () => host.sheetNames(),
     readNames: (names) => host.readNames(names),
     insertFormula: (sheet, address, formula) => host.writeFormula(qualifiedAddress(sheet, firstCell(address)), formula),

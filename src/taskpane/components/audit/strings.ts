@@ -69,6 +69,7 @@ const ja = {
     suggestion: "候補: {value}",
     go: "セルへ移動",
     error: "失敗しました: {message}",
+    partial: "シートの使用範囲 {full} のうち、先頭の {read} を検査しました（{max} セルまで）。残りは範囲を選択して検査してください。",
   },
 };
 
@@ -142,6 +143,7 @@ const en: PanelStrings = {
     suggestion: "suggested: {value}",
     go: "Go to cell",
     error: "Failed: {message}",
+    partial: "Checked the first part {read} of the sheet's used range {full} (up to {max} cells); select the rest to check it.",
   },
 };
 

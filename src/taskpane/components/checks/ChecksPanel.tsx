@@ -11,6 +11,7 @@ import { useStyles } from "../fields";
 import { displayCell, rangeArg, usePanelActions, type PanelActions } from "../audit/actions";
 import { usePanelStrings } from "../audit/strings";
 import type { CellScalar } from "../../../core";
+import type { RangeData } from "../../host/types";
 
 const local = makeStyles({
   list: { listStyle: "none", padding: 0, margin: "8px 0", display: "flex", flexDirection: "column", rowGap: "6px" },
@@ -18,8 +19,10 @@ const local = makeStyles({
   head: { display: "flex", columnGap: "8px", alignItems: "center", flexWrap: "wrap" },
 });
 
-/** How much of a sheet is scanned when a whole sheet is chosen. */
+/** How much of a sheet is scanned when a whole sheet is chosen and the actions cannot read its used range. */
 export const SHEET_SCAN = "A1:Z400";
+/** The most cells read of a whole sheet: whole rows from the top of its used range (≈ 7 700 rows × 26 columns). */
+export const SHEET_SCAN_CELLS = 200_000;
 
 const SELECTION = "\u0000selection";
 const SEVERITY_ORDER: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
@@ -33,7 +36,7 @@ export interface ChecksPanelProps {
   readonly actions?: PanelActions;
 }
 
-type Result = { findings: Finding[]; tables: number } | { error: string };
+type Result = { findings: Finding[]; tables: number; partial?: { read: string; full: string } } | { error: string };
 
 export function ChecksPanel(props: ChecksPanelProps) {
   const actions = usePanelActions(props.actions);
@@ -78,12 +81,19 @@ export function ChecksPanel(props: ChecksPanelProps) {
     setBusy(true);
     setGoError(undefined);
     try {
-      const data = target === SELECTION ? await actions.getSelection() : await actions.readRange(target, SHEET_SCAN);
+      let data: RangeData;
+      let partial: { read: string; full: string } | undefined;
+      if (target === SELECTION) data = await actions.getSelection();
+      else if (actions.readUsedRange) {
+        const used = await actions.readUsedRange(target, SHEET_SCAN_CELLS);
+        data = used;
+        if (used.truncated) partial = { read: used.address, full: used.fullAddress };
+      } else data = await actions.readRange(target, SHEET_SCAN);
       const values = data.values.map((r) => r.map((c) => rangeArg([[c]]) as CellScalar));
       const topLeft = (data.address.split(":")[0] ?? "A1").replace(/\$/g, "");
       const findings = runChecks({ sheet: data.sheet, topLeft, values }).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
       const tables = tableCount(values);
-      setResult({ findings, tables });
+      setResult({ findings, tables, ...(partial ? { partial } : {}) });
     } catch (e) {
       setResult({ error: failureText(pane, lang, e, t.error) });
     } finally {
@@ -118,6 +128,11 @@ export function ChecksPanel(props: ChecksPanelProps) {
       {goError ? (
         <MessageBar intent="error">
           <MessageBarBody>{goError}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {result && "findings" in result && result.partial ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{fmt(t.partial, { read: result.partial.read, full: result.partial.full, max: SHEET_SCAN_CELLS.toLocaleString(lang === "ja" ? "ja-JP" : "en-GB") })}</MessageBarBody>
         </MessageBar>
       ) : null}
       {result && "findings" in result ? (
