@@ -74,7 +74,7 @@ describe("ChecksPanel", () => {
     renderPanel(host, "ja", actions);
     await waitFor(() => expect((screen.getByRole("combobox") as HTMLSelectElement).value).toBe("入力"));
     fireEvent.click(screen.getByRole("button", { name: "チェックを実行" }));
-    expect(await screen.findByText(/シートの使用範囲 A1:E10 のうち、先頭の A1:E6 を検査しました（200,000 セルまで）/)).toBeTruthy();
+    expect(await screen.findByText(/シートの使用範囲 A1:E10 のうち、先頭の A1:E6 を検査しました（100,000 セルまで）/)).toBeTruthy();
   });
 
   it("in Excel (the Office adapter), a finding's click selects its cell with Range.select", async () => {
