@@ -97,8 +97,9 @@ export function fromStoredFormula(stored: string): string {
   const body = mapFunctionNames(stored, (name) => {
     const udf = /^_xldudf_ALCN_(.+)$/i.exec(name);
     if (udf) {
+      // an ALCN function this version does not have (a newer add-in wrote it): the engine answers #NAME?
       const typed = UDF_TO_NAME.get((udf[1] as string).toUpperCase());
-      return typed ? `ALCN.${typed}` : name;
+      return `ALCN.${typed ?? (udf[1] as string).toUpperCase()}`;
     }
     if (/^_xlfn\./i.test(name)) return name.slice(6).replace(/^_xlws\./i, "");
     if (/^_xlws\./i.test(name)) return name.slice(6);
