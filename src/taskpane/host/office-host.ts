@@ -6,8 +6,9 @@
  * their protection; then the target blocks), write 2 (load the existing sheets, their protection and the
  * names; then everything else), 3 when it replaces sheets that carry charts (their charts are loaded so
  * ALCN's own can be replaced); selectCell 1, writeFormula 1 (2 when Excel refuses it: the second tells a
- * locked cell on a protected sheet), onSelectionChanged 1 to add the handler and 1 to remove it (in the
- * context it was added in).
+ * locked cell on a protected sheet), readUsedRange 2 (its address, then its top rows), onSelectionChanged 1
+ * to add the handler and 1 to remove it (in the context it was added in); readDraft/writeDraft none (the
+ * document settings, decision 407). Every call made while a cell is being edited is a CellEditModeError.
  *
  * Protection: Worksheet.protection (ExcelApi 1.2) and Workbook.protection (1.7) are read in the same round
  * trip as the sheet names; every host with the SharedRuntime 1.1 the manifest requires has both.
